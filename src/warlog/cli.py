@@ -1,0 +1,265 @@
+"""The ``warlog`` command. Thin: parses options, calls the stages, prints results."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from warlog import runner
+from warlog.export import FORMATS, export
+from warlog.store import SQLiteStore, open_store
+
+DEFAULT_DB = "warlog.db"
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+    help="The warlog database file (SQLite).",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars or tables.")
+
+
+def _console(quiet: bool = False) -> Console:
+    return Console(quiet=quiet, highlight=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="warlog")
+def main() -> None:
+    """warlog: conflict reports in, a sourced, geolocated ledger of events out."""
+
+
+def _ingest_options(f):
+    f = click.option("--text-column", help="CSV/JSON field holding the report text "
+                     "(default: text, body, content, ...).")(f)
+    f = click.option("--max-mb", type=float, default=20, show_default=True,
+                     help="Refuse single input files larger than this.")(f)
+    return f
+
+
+def _report_ingest(console: Console, report) -> None:
+    console.print(
+        f"ingest: {report.inputs} inputs, {report.documents_new} new documents, "
+        f"{report.documents_seen} already stored, {report.skipped} unchanged inputs skipped, "
+        f"{len(report.failures)} failed"
+    )
+    for failure in report.failures[:10]:
+        console.print(f"  [red]failed[/] {failure.locator}: {failure.reason}")
+    if len(report.failures) > 10:
+        console.print(f"  ... and {len(report.failures) - 10} more (see `warlog show`)")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@_ingest_options
+@quiet_option
+def ingest(inputs, db, text_column, max_mb, quiet):
+    """Read reports from files, folders, feeds and web pages into the database.
+
+    INPUTS are files (.txt .md .html .json .jsonl .csv .xml/.rss/.atom feeds), folders
+    (read recursively) or http(s) URLs of pages and feeds. Reading the same input
+    twice adds nothing."""
+    store = open_store(db)
+    report = runner.ingest(store, list(inputs), runner.Feedback(quiet),
+                           text_column=text_column, max_bytes=int(max_mb * 1e6))
+    _report_ingest(_console(quiet), report)
+    sys.exit(0 if report.processed or not report.inputs else 1)
+
+
+@main.command()
+@db_option
+@quiet_option
+def extract(db, quiet):
+    """Find events, places, dates, actors, casualties and quotes in new documents."""
+    store = open_store(db)
+    n = runner.extract(store, runner.Feedback(quiet))
+    _console(quiet).print(f"extract: {n} event mentions from new documents")
+
+
+@main.command()
+@db_option
+@quiet_option
+def group(db, quiet):
+    """Merge mentions of the same event into incidents."""
+    store = open_store(db)
+    n = runner.group(store)
+    _console(quiet).print(f"group: {n} incidents")
+
+
+def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) -> int:
+    console = _console(quiet)
+    feedback = runner.Feedback(quiet)
+    report = runner.ingest(store, inputs, feedback, **ingest_kwargs)
+    _report_ingest(console, report)
+    mentions = runner.extract(store, feedback)
+    console.print(f"extract: {mentions} event mentions from new documents")
+    incidents = runner.group(store)
+    console.print(f"group: {incidents} incidents")
+    return 0 if report.processed or not report.inputs else 1
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@_ingest_options
+@quiet_option
+def run(inputs, db, text_column, max_mb, quiet):
+    """Ingest, extract and group in one go. Safe to interrupt and run again."""
+    store = open_store(db)
+    sys.exit(_run(store, list(inputs), quiet, text_column=text_column,
+                  max_bytes=int(max_mb * 1e6)))
+
+
+@main.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="acled-csv",
+              show_default=True, help="acled-csv: one row per incident with ACLED's columns; "
+              "geojson: points for maps; jsonl: everything, with evidence and quotes.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+def export_cmd(db, fmt, out):
+    """Write the incidents in a format the field uses."""
+    text = export(open_store(db), fmt)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def summary(store: SQLiteStore) -> dict:
+    incidents = store.incidents()
+    actors: Counter[str] = Counter()
+    for inc in incidents:
+        for name in (inc.actor1, inc.actor2):
+            if name:
+                actors[name] += 1
+    return {
+        "documents": store.count("documents"),
+        "mentions": store.count("mentions"),
+        "incidents": len(incidents),
+        "fatalities_low": sum(i.fatalities_low for i in incidents),
+        "civilians_killed_min": sum(i.civilians_killed_min for i in incidents),
+        "by_event_type": dict(Counter(i.event_type for i in incidents).most_common()),
+        "by_country": dict(Counter(i.country or "unknown" for i in incidents).most_common()),
+        "by_place": dict(Counter(i.location or "unknown" for i in incidents).most_common(15)),
+        "by_month": dict(sorted(Counter(i.event_date.strftime("%Y-%m") for i in incidents).items())),
+        "top_actors": dict(actors.most_common(15)),
+        "failures": [f.model_dump() for f in store.failures()],
+    }
+
+
+def _table(title: str, header: str, counts: dict) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(header)
+    table.add_column("incidents", justify="right")
+    for key, value in counts.items():
+        table.add_row(str(key), str(value))
+    return table
+
+
+def print_summary(console: Console, data: dict) -> None:
+    from rich.columns import Columns
+
+    console.print(
+        f"[bold]{data['documents']}[/] documents, [bold]{data['mentions']}[/] event mentions, "
+        f"[bold]{data['incidents']}[/] incidents; at least [bold]{data['fatalities_low']}[/] "
+        f"killed, of them at least {data['civilians_killed_min']} civilians"
+    )
+    console.print(Columns([
+        _table("By event type", "event_type", data["by_event_type"]),
+        _table("By country", "country", data["by_country"]),
+        _table("By month", "month", data["by_month"]),
+    ]))
+    console.print(Columns([
+        _table("By place", "location", data["by_place"]),
+        _table("Top actors", "actor", data["top_actors"]),
+    ]))
+    if data["failures"]:
+        table = Table(title=f"Inputs that failed ({len(data['failures'])})", title_justify="left")
+        table.add_column("input")
+        table.add_column("reason")
+        for f in data["failures"]:
+            table.add_row(f["locator"], f["reason"])
+        console.print(table)
+    else:
+        console.print("No inputs failed.")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, for scripts.")
+def show(db, as_json):
+    """Tables: incidents by type, country, place and month; top actors; failed inputs."""
+    data = summary(open_store(db))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print_summary(_console(), data)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, for scripts.")
+def search(query, db, limit, as_json):
+    """Full-text search over the reports (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
+    import sqlite3
+
+    try:
+        rows = open_store(db).search(query, limit)
+    except sqlite3.OperationalError as err:
+        raise click.UsageError(f"the search query could not be read: {err}") from err
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(dict(r), ensure_ascii=False))
+        return
+    console = _console()
+    if not rows:
+        console.print("No report matches.")
+    for r in rows:
+        console.print(f"[bold]{r['title'] or '(no title)'}[/] — {r['publisher'] or '?'}, "
+                      f"{r['published'] or 'no date'} [dim]{r['id'][:12]}[/]")
+        console.print(f"  {r['snippet']}")
+
+
+@main.command()
+@click.option("--out", default="warlog-demo", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the demo database and exports (replaced).")
+@quiet_option
+def demo(out, quiet):
+    """Run the whole pipeline on the built-in sample reports and show the result."""
+    started = time.monotonic()
+    out_dir = Path(out)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    store = open_store(out_dir / "warlog.db")
+    console = _console(quiet)
+    with resources.as_file(resources.files("warlog.demo").joinpath("reports")) as reports:
+        console.print(f"Running warlog on the sample reports in {reports}")
+        _run(store, [str(reports)], quiet)
+    paths = {}
+    for fmt, (_, suffix) in FORMATS.items():
+        path = out_dir / f"incidents.{suffix}"
+        path.write_text(export(store, fmt), encoding="utf-8")
+        paths[fmt] = path
+    print_summary(console, summary(store))
+    console.print(f"\nDatabase: {out_dir / 'warlog.db'}")
+    for fmt, path in paths.items():
+        console.print(f"{fmt:>10}: {path}")
+    console.print(f"Done in {time.monotonic() - started:.1f} s. Try: warlog show --db "
+                  f"{out_dir / 'warlog.db'}  or  warlog search Fallujah --db {out_dir / 'warlog.db'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Actors: registry aliases and "Russian warplanes"-style names, with their roles."""
+
+from __future__ import annotations
+
+import re
+
+from warlog.extract.context import DocContext, Match
+from warlog.extract.lang import en
+from warlog.extract.names import scan_names
+from warlog.model import ActorRef
+from warlog.registry import Actor
+
+_STATE_FORCES = re.compile(
+    rf"\b({'|'.join(re.escape(d) for d in sorted(en.DEMONYMS, key=len, reverse=True))})"
+    rf"(?:[- ]led)?\s+(?:(?:government|regime|state)\s+)?({en.AIR_NOUNS}|{en.FORCE_NOUNS})\b",
+    re.I,
+)
+
+
+def find_actors(ctx: DocContext) -> list[Match]:
+    registry = ctx.registry
+    found = scan_names(ctx.norm, registry.lookup, max_tokens=8)
+    taken = [(m.start, m.end) for m in found]
+    for m in _STATE_FORCES.finditer(ctx.norm):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        iso = en.DEMONYMS[m.group(1).lower()]
+        air = bool(re.fullmatch(en.AIR_NOUNS, m.group(2), re.I))
+        actor = registry.state_forces(iso, air=air)
+        if actor:
+            found.append(Match(m.start(), m.end(), m.group(), actor))
+    return sorted(found, key=lambda m: m.start)
+
+
+def actor_ref(ctx: DocContext, match: Match, place_iso: str = "") -> ActorRef:
+    actor: Actor = match.value  # type: ignore[assignment]
+    inter = actor.inter
+    # ACLED codes a state's forces acting outside their own country as external (8).
+    if inter == 1 and place_iso and actor.country and actor.country != place_iso:
+        inter = 8
+    return ActorRef(
+        name=actor.name,
+        actor_id=actor.id,
+        inter=inter,
+        country=actor.country,
+        span=ctx.span(match.start, match.end),
+    )
+
+
+_BY = re.compile(r"\b(by)\s+(?:the\s+)?$|(من قبل|من)\s*$", re.I)
+_TARGET = re.compile(r"\b(against|on|targeting|targeted|at|hit|struck|killing)\s+(?:the\s+)?$"
+                     r"|(استهدف|استهدفت|على|ضد)\s*$", re.I)
+
+
+def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int
+          ) -> tuple[list[Match], list[Match]]:
+    """Split the combatant actors of an event's sentences into side 1 (who acted) and
+    side 2 (who was targeted): an actor after 'by', or before the trigger, acted; one
+    after 'against/on/targeting', or after the trigger, was the target."""
+    side1: list[Match] = []
+    side2: list[Match] = []
+    seen: set[str] = set()
+    for m in ctx.actors:
+        actor: Actor = m.value  # type: ignore[assignment]
+        if not actor.combatant or actor.id in seen:
+            continue
+        if not any(s <= m.start < e for s, e in sentences):
+            continue
+        seen.add(actor.id)
+        before = ctx.norm[max(0, m.start - 25) : m.start]
+        if _BY.search(before):
+            side1.append(m)
+        elif _TARGET.search(before):
+            side2.append(m)
+        elif m.start < trigger_at or actor.inter in (1, 8) and not side1:
+            side1.append(m)
+        else:
+            side2.append(m)
+    return side1, side2

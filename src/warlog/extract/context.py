@@ -1,0 +1,91 @@
+"""What every extraction stage reads: the document, its sentences, and a matching
+form of its text whose offsets map back to the stored text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from warlog.extract.lang import ar, en
+from warlog.gazetteer import Gazetteer, normalise_arabic
+from warlog.model import Document, Span
+from warlog.registry import Registry
+
+_DROPPED = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # Arabic diacritics and tatweel
+
+
+@dataclass
+class Match:
+    """A name found in the text: a place candidate list or an actor."""
+
+    start: int
+    end: int
+    text: str
+    value: object
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    gazetteer: Gazetteer
+    registry: Registry
+    norm: str = ""
+    _orig: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The matching text: Arabic letters folded (one character for one) and
+        # diacritics dropped; _orig maps each of its characters back to the stored text.
+        chars, orig = [], []
+        for i, ch in enumerate(self.doc.text):
+            if _DROPPED.match(ch):
+                continue
+            chars.append(normalise_arabic(ch) if "\u0600" <= ch <= "\u06ff" else ch)
+            orig.append(i)
+        self.norm = "".join(chars)
+        self._orig = orig + [len(self.doc.text)]
+
+    @property
+    def lang(self):
+        return ar if self.doc.language in ("ar", "fa") else en
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span of the stored text from offsets in the matching text."""
+        s, e = self._orig[start], self._orig[end - 1] + 1 if end > start else self._orig[start]
+        return Span(document_id=self.doc.id, start=s, end=e, text=self.doc.text[s:e])
+
+    def norm_range(self, span: Span) -> tuple[int, int]:
+        """Offsets in the matching text of a Span of the stored text."""
+        from bisect import bisect_left
+
+        return bisect_left(self._orig, span.start), bisect_left(self._orig, span.end)
+
+    @cached_property
+    def quotes(self):
+        from warlog.extract.quotes import find_quotes
+
+        return find_quotes(self)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        from warlog.extract.sentences import split_sentences
+
+        return split_sentences(self.norm)
+
+    @cached_property
+    def places(self) -> list[Match]:
+        from warlog.extract.places import find_places
+
+        return find_places(self)
+
+    @cached_property
+    def actors(self) -> list[Match]:
+        from warlog.extract.actors import find_actors
+
+        return find_actors(self)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.norm)

@@ -1,0 +1,125 @@
+"""Event dates: expressions in the text resolved against the publication date, with
+ACLED time_precision (1 day, 2 week, 3 month)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from warlog.extract.context import DocContext
+from warlog.extract.lang import ar
+from warlog.model import DateRef
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+# Both Arabic month systems: the Levantine (كانون الثاني ...) and the transliterated (يناير ...).
+AR_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}
+WEEKDAYS = {d: i for i, d in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_AR_MONTH = "(" + "|".join(sorted(AR_MONTHS, key=len, reverse=True)) + ")"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+((?:19|20)\d\d))?\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?", re.I)),
+    ("ar_day_month", re.compile(rf"([0-9٠-٩]{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?([0-9٠-٩]{{4}}))?")),
+    ("month_year", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night)\b", re.I)),
+    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|overnight)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|late on|early on|last|since|from)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
+    ("last_month", re.compile(r"\b(last month|earlier this month|this month)\b", re.I)),
+    ("ar_relative", re.compile("(" + "|".join(sorted(ar.RELATIVE_DAYS, key=len, reverse=True)) + ")")),
+    ("ar_weekday", re.compile("(?:يوم\\s+)?(" + "|".join(ar.WEEKDAYS) + ")(?:\\s+الماضي)?")),
+]
+
+
+def _year_for(month: int, day: int, base: date) -> int:
+    """A date without a year is the latest such date not after the report (+1 day slack)."""
+    try:
+        candidate = date(base.year, month, day)
+    except ValueError:
+        return base.year
+    return base.year - 1 if candidate > base + timedelta(days=1) else base.year
+
+
+def _weekday_before(base: date, weekday: int) -> date:
+    return base - timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
+    g = m.groups()
+    try:
+        if kind == "iso":
+            return date(int(g[0]), int(g[1]), int(g[2])), 1
+        if kind in ("day_month", "month_day", "ar_day_month"):
+            day_s, month_s = (g[0], g[1]) if kind != "month_day" else (g[1], g[0])
+            day = int(day_s.translate(_DIGITS))
+            month = AR_MONTHS[month_s] if kind == "ar_day_month" else MONTHS[month_s.lower().rstrip(".")]
+            year = int(g[2].translate(_DIGITS)) if g[2] else _year_for(month, day, base)
+            return date(year, month, day), 1
+        if kind == "month_year":
+            return date(int(g[1]), MONTHS[g[0].lower().rstrip(".")], 1), 3
+    except (ValueError, KeyError):
+        return None
+    if kind == "yesterday":
+        return base - timedelta(days=1), 1
+    if kind == "today":
+        return base, 1
+    if kind == "weekday":
+        return _weekday_before(base, WEEKDAYS[g[0].lower()]), 1
+    if kind == "ar_weekday":
+        return _weekday_before(base, ar.WEEKDAYS[g[0]]), 1
+    if kind == "ar_relative":
+        return base + timedelta(days=ar.RELATIVE_DAYS[g[0]]), 1
+    if kind == "last_week":
+        return base - timedelta(days=7 if g[0].lower() == "last week" else 2), 2
+    if kind == "last_month":
+        if g[0].lower() == "last month":
+            first = base.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), 3
+        return base.replace(day=1), 3
+    return None
+
+
+def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
+    text = ctx.norm[start:end]
+    found: list[tuple[int, DateRef]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            resolved = resolve(kind, m, base)
+            if resolved is None or resolved[0] > base + timedelta(days=1):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), DateRef(
+                event_date=resolved[0], time_precision=resolved[1],
+                span=ctx.span(start + m.start(), start + m.end()))))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def event_date(ctx: DocContext, sentences: list[tuple[int, int]], base: date) -> DateRef:
+    """The first date the event's sentences give; else the report's first dated sentence
+    near the top; else the publication date at week precision (the event came before)."""
+    for start, end in sentences:
+        dates = find_dates(ctx, start, end, base)
+        if dates:
+            return min(dates, key=lambda d: d.time_precision)
+    for start, end in ctx.sentences[:3]:
+        dates = find_dates(ctx, start, end, base)
+        if dates:
+            return dates[0]
+    return DateRef(event_date=base, time_precision=2)

@@ -1,0 +1,138 @@
+"""The extraction stages, in order. Each stage has one shape:
+``(DocContext, list[Mention]) -> list[Mention]``; the first creates the mentions,
+the others enrich them. To add a stage, write the function and list it here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from warlog.extract import actors, casualties, dates, events, places
+from warlog.extract.context import DocContext
+from warlog.gazetteer import Gazetteer, default_gazetteer
+from warlog.model import DateRef, Document, Mention
+from warlog.registry import Registry, default_registry
+
+Stage = Callable[[DocContext, list[Mention]], list[Mention]]
+
+EXTRACTOR_VERSION = "0.1"
+
+
+def _base_date(ctx: DocContext) -> date:
+    # Without a publication date, relative dates are read against the ingest day.
+    return ctx.doc.published or date.today()
+
+
+def _groups(ctx: DocContext) -> dict[str, events.EventGroup]:
+    return ctx.__dict__.setdefault("event_groups", {})
+
+
+def detect_events(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for n, group in enumerate(events.find_events(ctx, _base_date(ctx)), start=1):
+        mention = Mention(
+            id=f"{ctx.doc.id[:16]}-{n}",
+            document_id=ctx.doc.id,
+            event_type=group.trigger.event_type,
+            sub_event_type=group.trigger.sub_event_type,
+            trigger=ctx.span(group.trigger.start, group.trigger.end),
+            date=DateRef(event_date=_base_date(ctx), time_precision=2),
+            sentences=[ctx.span(s, e) for s, e in group.sentences],
+        )
+        _groups(ctx)[mention.id] = group
+        out.append(mention)
+    return mentions + out
+
+
+def resolve_dates(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    for m in mentions:
+        m.date = dates.event_date(ctx, _groups(ctx)[m.id].sentences, _base_date(ctx))
+    return mentions
+
+
+def locate(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    resolved = places.resolve(ctx)
+    for m in mentions:
+        group = _groups(ctx)[m.id]
+        chosen = places.event_place(ctx, resolved, group.sentences, group.trigger.start)
+        if chosen:
+            m.place = places.place_ref(ctx, *chosen)
+    return mentions
+
+
+def assign_actors(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    for m in mentions:
+        group = _groups(ctx)[m.id]
+        iso = m.place.iso if m.place else ""
+        side1, side2 = actors.roles(ctx, group.sentences, group.trigger.start)
+        refs1 = [actors.actor_ref(ctx, a, iso) for a in side1]
+        refs2 = [actors.actor_ref(ctx, a, iso) for a in side2]
+        if refs1:
+            m.actor1, m.assoc_actor_1 = refs1[0], refs1[1:]
+        if refs2:
+            m.actor2, m.assoc_actor_2 = refs2[0], refs2[1:]
+    return mentions
+
+
+def count_casualties(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    for m in mentions:
+        m.casualties = casualties.find_casualties(ctx, _groups(ctx)[m.id].sentences)
+    return mentions
+
+
+def attach_quotes(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """A quote goes to the event whose sentences hold it; the others to the first event."""
+    if not mentions:
+        return mentions
+    for q in ctx.quotes:
+        owner = next((m for m in mentions if any(
+            s.start <= q.span.start < s.end for s in m.sentences)), mentions[0])
+        owner.quotes.append(q)
+    return mentions
+
+
+def refine_types(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Codes that depend on who acted and who was hit (ACLED's rules)."""
+    for m in mentions:
+        inter1 = m.actor1.inter if m.actor1 else 0
+        if m.sub_event_type == "Non-state actor overtakes territory" and inter1 in (1, 8):
+            m.sub_event_type = "Government regains territory"
+        elif m.sub_event_type == "Government regains territory" and inter1 in (2, 3, 4):
+            m.sub_event_type = "Non-state actor overtakes territory"
+        civilian_victims = any(
+            c.victims in ("civilians", "children", "women") and c.kind == "killed"
+            for c in m.casualties)
+        if civilian_victims and m.event_type in (
+            "Violence against civilians", "Explosions/Remote violence"
+        ):
+            m.civilian_targeting = True
+            if m.actor2 is None and m.place:
+                civ = ctx.registry.civilians(m.place.iso)
+                if civ:
+                    m.actor2 = actors.ActorRef(name=civ.name, actor_id=civ.id, inter=7,
+                                               country=civ.country)
+    return mentions
+
+
+STAGES: list[Stage] = [
+    detect_events,
+    resolve_dates,
+    locate,
+    assign_actors,
+    count_casualties,
+    attach_quotes,
+    refine_types,
+]
+
+
+class Extractor:
+    def __init__(self, gazetteer: Gazetteer | None = None, registry: Registry | None = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.registry = registry or default_registry()
+
+    def __call__(self, doc: Document) -> list[Mention]:
+        ctx = DocContext(doc, self.gazetteer, self.registry)
+        mentions: list[Mention] = []
+        for stage in STAGES:
+            mentions = stage(ctx, mentions)
+        return mentions

@@ -1,0 +1,126 @@
+"""Toponyms: found with the gazetteer, resolved with the document's context, and the
+event's own location chosen among the places a report names."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from warlog.extract.context import DocContext, Match
+from warlog.extract.lang import en
+from warlog.extract.names import scan_names
+from warlog.gazetteer import Place
+from warlog.model import PlaceRef
+
+_ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
+_ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorate of)\s+$", re.I)
+_DISTRICT_BEFORE = re.compile(
+    r"(\bdistrict of|\bneighbou?rhood of|\bquarter of|حي|منطقه)\s*(?:the\s+)?$", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(district|neighbou?rhood|quarter)\s+of\b", re.I)
+_NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$")
+
+
+def _starts_name(word: str) -> bool:
+    if "\u0600" <= word[0] <= "\u06ff":
+        return len(word) >= 3
+    if word.isupper() and len(word) <= 4:  # acronyms (SDF, YPG, UN) are not places
+        return False
+    return word[0].isupper() and word.lower() not in en.NOT_PLACES
+
+
+def find_places(ctx: DocContext) -> list[Match]:
+    """Every toponym in the text, with its candidate places; names inside actor names
+    ("Deir ez-Zor Military Council") are left to the actor."""
+
+    # names inside actor names or a quote's speaker ("said Ahmed Khalil") are not places
+    taken = [(a.start, a.end) for a in ctx.actors] + [
+        ctx.norm_range(q.speaker_span) for q in ctx.quotes if q.speaker_span]
+    found = []
+    for m in scan_names(ctx.norm, ctx.gazetteer.lookup, max_tokens=5, starts_name=_starts_name):
+        if any(s <= m.start < e for s, e in taken):
+            continue
+        found.append(m)
+    return found
+
+
+def _score(place: Place, countries: set[str], prefer_admin: bool) -> float:
+    score = math.log10(place.population + 10)
+    if place.iso in countries:
+        score += 5
+    if place.feature == "country":
+        score += 1
+    if place.feature == "admin1":
+        score += 3 if prefer_admin else -0.5
+    return score
+
+
+def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
+    """Pick one place per toponym: the document's countries first, then admin level as the
+    words around it say, then population."""
+    countries = set()
+    for m in ctx.places:
+        cands: list[Place] = m.value  # type: ignore[assignment]
+        if len({p.iso for p in cands}) == 1 or any(p.feature == "country" for p in cands):
+            countries.add(max(cands, key=lambda p: (p.feature == "country", p.population)).iso)
+    resolved = []
+    for m in ctx.places:
+        cands = m.value  # type: ignore[assignment]
+        prefer_admin = bool(
+            _ADMIN_AFTER.match(ctx.norm[m.end : m.end + 15])
+            or _ADMIN_BEFORE.search(ctx.norm[max(0, m.start - 20) : m.start])
+        )
+        resolved.append((m, max(cands, key=lambda p: _score(p, countries, prefer_admin))))
+    return resolved
+
+
+def place_ref(ctx: DocContext, match: Match, place: Place) -> PlaceRef:
+    before = ctx.norm[max(0, match.start - 40) : match.start]
+    near = re.search(en.NEAR_WORDS, before, re.I) or _NEAR_AR.search(before)
+    if place.feature in ("admin1", "country"):
+        precision = 3
+    else:
+        precision = 2 if near else 1
+    gaz = ctx.gazetteer
+    return PlaceRef(
+        name=place.name,
+        geonameid=place.geonameid if place.geonameid > 0 else None,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        iso=place.iso,
+        country=gaz.country_name(place.iso),
+        admin1=place.name if place.feature == "admin1" else gaz.admin1_name(place),
+        feature=place.feature,
+        population=place.population,
+        geo_precision=precision,
+        span=ctx.span(match.start, match.end),
+    )
+
+
+def event_place(
+    ctx: DocContext, resolved: list[tuple[Match, Place]], sentences: list[tuple[int, int]],
+    trigger_at: int,
+) -> tuple[Match, Place] | None:
+    """The event's own location: the most precise place in the event's sentences, nearest
+    the trigger; otherwise the most precise place of the report's opening."""
+    rank = {"city": 0, "admin1": 1, "country": 2}
+
+    def best(cands: list[tuple[Match, Place]]) -> tuple[Match, Place] | None:
+        if not cands:
+            return None
+        return min(cands, key=lambda mp: (rank[mp[1].feature], abs(mp[0].start - trigger_at)))
+
+    # A district named like a town elsewhere ("the al-Mashhad district of Aleppo") is
+    # not the town: the city it is part of is the event's place.
+    resolved = [(m, p) for m, p in resolved if not _DISTRICT_BEFORE.search(
+        ctx.norm[max(0, m.start - 20) : m.start]) and not _DISTRICT_AFTER.match(
+        ctx.norm[m.end : m.end + 25])]
+    dominant = Counter(p.iso for _, p in resolved).most_common(1)
+    if dominant:
+        home = [(m, p) for m, p in resolved if p.iso == dominant[0][0]]
+        resolved = home or resolved
+    inside = [(m, p) for m, p in resolved if any(s <= m.start < e for s, e in sentences)]
+    if inside:
+        return best(inside)
+    lead_end = ctx.sentences[min(2, len(ctx.sentences) - 1)][1] if ctx.sentences else 0
+    return best([(m, p) for m, p in resolved if m.start < lead_end]) or best(resolved)

@@ -1,0 +1,106 @@
+"""The actor registry: who fights in these wars, under every name the press uses.
+
+``actors.toml`` is written by the team and meant to be read and extended by
+analysts: one ``[[actor]]`` table per actor with its ACLED inter code,
+country, parent and English and Arabic aliases.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from warlog.gazetteer import name_key
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    inter: int
+    country: str = ""
+    parent: str = ""
+    aliases: tuple[str, ...] = ()
+    aliases_ar: tuple[str, ...] = ()
+    pejoratives: tuple[str, ...] = ()
+    pejoratives_ar: tuple[str, ...] = ()
+
+    @property
+    def combatant(self) -> bool:
+        """NGOs, media and monitors speak about events; they do not act in them."""
+        return self.inter > 0
+
+
+@dataclass
+class Registry:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    # match key -> actor id; acronyms written in capitals are kept apart and
+    # matched case-sensitively so "IS" never matches the verb "is"
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_acronym: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, text: str | None = None) -> Registry:
+        if text is None:
+            text = resources.files("warlog.registry").joinpath("actors.toml").read_text("utf-8")
+        data = tomllib.loads(text)
+        registry = cls()
+        for row in data.get("actor", []):
+            actor = Actor(
+                id=row["id"],
+                name=row["name"],
+                type=row.get("type", ""),
+                inter=int(row.get("inter") or 0),
+                country=row.get("country", ""),
+                parent=row.get("parent", ""),
+                aliases=tuple(row.get("aliases", [])),
+                aliases_ar=tuple(row.get("aliases_ar", [])),
+                pejoratives=tuple(row.get("pejoratives", [])),
+                pejoratives_ar=tuple(row.get("pejoratives_ar", [])),
+            )
+            registry.add(actor)
+        return registry
+
+    def add(self, actor: Actor) -> None:
+        self.actors[actor.id] = actor
+        for alias in (actor.name, *actor.aliases, *actor.aliases_ar):
+            if alias.isupper() and len(alias.replace(".", "")) <= 6:
+                self.by_acronym.setdefault(alias, actor.id)
+            else:
+                self.by_key.setdefault(name_key(alias), actor.id)
+        for alias in (*actor.pejoratives, *actor.pejoratives_ar):
+            self.by_key.setdefault(name_key(alias), actor.id)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, name: str) -> Actor | None:
+        actor_id = self.by_acronym.get(name) or self.by_key.get(name_key(name))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def state_forces(self, iso: str, air: bool = False) -> Actor | None:
+        """The state forces of a country (its air force when asked and known)."""
+        best = None
+        for actor in self.actors.values():
+            if actor.country != iso or actor.type != "state":
+                continue
+            is_air = "air" in actor.name.lower()
+            if is_air == air and actor.name.lower().startswith("military forces"):
+                return actor
+            if is_air == air and best is None:
+                best = actor
+        return best or (self.state_forces(iso) if air else None)
+
+    def civilians(self, iso: str) -> Actor | None:
+        for actor in self.actors.values():
+            if actor.inter == 7 and actor.country == iso:
+                return actor
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    return Registry.load()

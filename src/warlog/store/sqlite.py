@@ -1,0 +1,327 @@
+"""The default store: one SQLite file in WAL mode.
+
+Each write is its own short transaction, so a crash or kill -9 loses at most
+the document being written; a rerun skips what is already there.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from warlog.model import Document, Failure, Incident, Mention, PlaceRef, RawSource
+from warlog.store.migrations import MIGRATIONS
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # -- schema ---------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in script.split(";\n"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- sources and documents ----------------------------------------------
+    def source_done(self, locator: str, raw_sha256: str) -> bool:
+        row = self.conn.execute(
+            "SELECT raw_sha256, done FROM sources WHERE locator = ?", (locator,)
+        ).fetchone()
+        return bool(row and row["done"] and row["raw_sha256"] == raw_sha256)
+
+    def put_source(self, source: RawSource) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO sources (locator, kind, raw_sha256, raw, media_type, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(locator) DO UPDATE SET kind=excluded.kind,"
+                " raw_sha256=excluded.raw_sha256, raw=excluded.raw,"
+                " media_type=excluded.media_type, done=0"
+                " WHERE sources.raw_sha256 != excluded.raw_sha256",
+                (
+                    source.locator,
+                    source.kind,
+                    source.raw_sha256,
+                    zlib.compress(source.raw, 6),
+                    source.media_type,
+                    _now(),
+                ),
+            )
+
+    def mark_source_done(self, locator: str) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE sources SET done = 1 WHERE locator = ?", (locator,))
+
+    def raw_bytes(self, locator: str) -> bytes | None:
+        row = self.conn.execute("SELECT raw FROM sources WHERE locator = ?", (locator,)).fetchone()
+        return zlib.decompress(row["raw"]) if row else None
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a document; False when the same text is already stored (then only the
+        new place it was seen is recorded)."""
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO documents (id, text, title, publisher, author, published,"
+                " url, language, tags, source_locator, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.text,
+                    doc.title,
+                    doc.publisher,
+                    doc.author,
+                    doc.published.isoformat() if doc.published else None,
+                    doc.url,
+                    doc.language,
+                    json.dumps(doc.tags, ensure_ascii=False),
+                    doc.source_locator,
+                    _now(),
+                ),
+            )
+            new = cur.rowcount == 1
+            if new:
+                self.conn.execute(
+                    "INSERT INTO documents_fts (rowid, title, text)"
+                    " SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = ?",
+                    (doc.id,),
+                )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_sources (document_id, locator) VALUES (?, ?)",
+                (doc.id, doc.source_locator),
+            )
+        return new
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        return Document(
+            id=row["id"],
+            text=row["text"],
+            title=row["title"],
+            publisher=row["publisher"],
+            author=row["author"],
+            published=row["published"],
+            url=row["url"],
+            language=row["language"],
+            tags=json.loads(row["tags"]),
+            source_locator=row["source_locator"],
+        )
+
+    def document(self, document_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return self._document(row) if row else None
+
+    def documents(self, pending_only: bool = False) -> Iterator[Document]:
+        sql = "SELECT * FROM documents"
+        if pending_only:
+            sql += " WHERE extracted_at IS NULL"
+        for row in self.conn.execute(sql + " ORDER BY rowid").fetchall():
+            yield self._document(row)
+
+    def count(self, table: str, where: str = "") -> int:
+        allowed = {"documents", "sources", "mentions", "incidents", "failures", "quotes"}
+        if table not in allowed:
+            raise ValueError(f"unknown table {table!r}")
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        return self.conn.execute(sql).fetchone()[0]
+
+    def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT d.id, d.title, d.publisher, d.published, d.language,"
+            " snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+
+    # -- failures -------------------------------------------------------------
+    def record_failure(self, failure: Failure) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO failures (locator, reason, detail, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(locator) DO UPDATE SET reason=excluded.reason,"
+                " detail=excluded.detail, at=excluded.at",
+                (failure.locator, failure.reason, failure.detail, _now()),
+            )
+
+    def clear_failures(self, locator: str) -> None:
+        """Forget earlier failures of an input (and of the records inside it) that now reads."""
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM failures WHERE locator = ? OR substr(locator, 1, ?) = ?",
+                (locator, len(locator) + 1, locator + "#"),
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self.conn.execute("SELECT * FROM failures ORDER BY locator").fetchall()
+        return [Failure(locator=r["locator"], reason=r["reason"], detail=r["detail"]) for r in rows]
+
+    # -- mentions -------------------------------------------------------------
+    def replace_mentions(self, document_id: str, mentions: list[Mention]) -> None:
+        """Write a document's mentions and quotes and mark it extracted, all at once."""
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM incident_mentions WHERE mention_id IN"
+                " (SELECT id FROM mentions WHERE document_id = ?)",
+                (document_id,),
+            )
+            self.conn.execute("DELETE FROM quotes WHERE document_id = ?", (document_id,))
+            self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
+            for m in mentions:
+                self.conn.execute(
+                    "INSERT INTO mentions (id, document_id, event_type, sub_event_type,"
+                    " event_date, iso, geonameid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        m.id,
+                        m.document_id,
+                        m.event_type,
+                        m.sub_event_type,
+                        m.date.event_date.isoformat(),
+                        m.place.iso if m.place else "",
+                        m.place.geonameid if m.place else None,
+                        m.model_dump_json(),
+                    ),
+                )
+                if m.place and m.place.geonameid is not None:
+                    self._put_place(m.place)
+                for q in m.quotes:
+                    self.conn.execute(
+                        'INSERT OR IGNORE INTO quotes (document_id, mention_id, kind, speaker,'
+                        ' speaker_actor_id, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                        (
+                            document_id,
+                            m.id,
+                            q.kind,
+                            q.speaker,
+                            q.speaker_actor_id,
+                            q.text,
+                            q.span.start,
+                            q.span.end,
+                        ),
+                    )
+            self.conn.execute(
+                "UPDATE documents SET extracted_at = ? WHERE id = ?", (_now(), document_id)
+            )
+
+    def _put_place(self, place: PlaceRef) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO places (geonameid, name, latitude, longitude, iso, admin1,"
+            " feature) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                place.geonameid,
+                place.name,
+                place.latitude,
+                place.longitude,
+                place.iso,
+                place.admin1,
+                place.feature,
+            ),
+        )
+
+    def mentions(self) -> list[Mention]:
+        rows = self.conn.execute("SELECT data FROM mentions ORDER BY id").fetchall()
+        return [Mention.model_validate_json(r["data"]) for r in rows]
+
+    # -- incidents ------------------------------------------------------------
+    def replace_incidents(
+        self, incidents: Iterable[tuple[Incident, dict[str, dict[str, object]]]]
+    ) -> int:
+        """Replace all incidents; each comes with, per mention id, the features of its link."""
+        n = 0
+        with self.transaction():
+            self.conn.execute("DELETE FROM incident_mentions")
+            self.conn.execute("DELETE FROM incidents")
+            for incident, links in incidents:
+                self.conn.execute(
+                    "INSERT INTO incidents (id, event_id_cnty, event_date, event_type, iso,"
+                    " location, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        incident.id,
+                        incident.event_id_cnty,
+                        incident.event_date.isoformat(),
+                        incident.event_type,
+                        incident.iso,
+                        incident.location,
+                        incident.model_dump_json(),
+                    ),
+                )
+                for mention_id, features in links.items():
+                    self.conn.execute(
+                        "INSERT INTO incident_mentions (incident_id, mention_id, score, features)"
+                        " VALUES (?, ?, ?, ?)",
+                        (
+                            incident.id,
+                            mention_id,
+                            float(features.get("score", 1.0)),  # type: ignore[arg-type]
+                            json.dumps(features, sort_keys=True),
+                        ),
+                    )
+                n += 1
+        return n
+
+    def incidents(self) -> list[Incident]:
+        rows = self.conn.execute(
+            "SELECT data FROM incidents ORDER BY event_date, event_id_cnty"
+        ).fetchall()
+        return [Incident.model_validate_json(r["data"]) for r in rows]
+
+    def sync_actors(self, rows: Iterable[tuple[str, str, str, int, str, str]]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO actors (id, name, type, inter, country, parent)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                list(rows),
+            )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; nests as a no-op."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.outer = True
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if not self.outer:
+            return
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    return SQLiteStore(path)
