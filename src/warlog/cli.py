@@ -27,6 +27,14 @@ db_option = click.option(
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars or tables.")
 
 
+def _existing_store(db: str) -> SQLiteStore:
+    """Commands that read a ledger refuse to invent an empty one."""
+    if not Path(db).is_file():
+        raise click.UsageError(
+            f"there is no warlog database at {db}; create one with `warlog run PATH --db {db}`")
+    return open_store(db)
+
+
 def _console(quiet: bool = False) -> Console:
     return Console(quiet=quiet, highlight=False)
 
@@ -80,7 +88,7 @@ def ingest(inputs, db, text_column, max_mb, quiet):
 @quiet_option
 def extract(db, quiet):
     """Find events, places, dates, actors, casualties and quotes in new documents."""
-    store = open_store(db)
+    store = _existing_store(db)
     n = runner.extract(store, runner.Feedback(quiet))
     _console(quiet).print(f"extract: {n} event mentions from new documents")
 
@@ -90,7 +98,7 @@ def extract(db, quiet):
 @quiet_option
 def group(db, quiet):
     """Merge mentions of the same event into incidents."""
-    store = open_store(db)
+    store = _existing_store(db)
     n = runner.group(store)
     _console(quiet).print(f"group: {n} incidents")
 
@@ -127,7 +135,7 @@ def run(inputs, db, text_column, max_mb, quiet):
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 def export_cmd(db, fmt, out):
     """Write the incidents in a format the field uses."""
-    text = export(open_store(db), fmt)
+    text = export(_existing_store(db), fmt)
     if out:
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
@@ -199,7 +207,7 @@ def print_summary(console: Console, data: dict) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, for scripts.")
 def show(db, as_json):
     """Tables: incidents by type, country, place and month; top actors; failed inputs."""
-    data = summary(open_store(db))
+    data = summary(_existing_store(db))
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
@@ -216,7 +224,7 @@ def search(query, db, limit, as_json):
     import sqlite3
 
     try:
-        rows = open_store(db).search(query, limit)
+        rows = _existing_store(db).search(query, limit)
     except sqlite3.OperationalError as err:
         raise click.UsageError(f"the search query could not be read: {err}") from err
     if as_json:

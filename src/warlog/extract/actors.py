@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import en
@@ -17,6 +18,20 @@ _STATE_FORCES = re.compile(
 )
 
 
+# "government forces", "regime helicopters": the state forces of wherever the event is;
+# resolved once the event's place is known (see roles()).
+_GENERIC_STATE = re.compile(
+    rf"\b(?:(?:pro-)?government|regime|state|loyalist)\s+({en.AIR_NOUNS}|{en.FORCE_NOUNS})\b"
+    r"|(قوات النظام|جيش النظام|القوات الحكوميه|طيران النظام|الطيران الحربي|الطيران المروحي|مروحيات النظام)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class GenericState:
+    air: bool
+
+
 def find_actors(ctx: DocContext) -> list[Match]:
     registry = ctx.registry
     found = scan_names(ctx.norm, registry.lookup, max_tokens=8)
@@ -29,6 +44,13 @@ def find_actors(ctx: DocContext) -> list[Match]:
         actor = registry.state_forces(iso, air=air)
         if actor:
             found.append(Match(m.start(), m.end(), m.group(), actor))
+            taken.append((m.start(), m.end()))
+    for m in _GENERIC_STATE.finditer(ctx.norm):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        noun = m.group(1) or m.group(2)
+        air = bool(re.fullmatch(en.AIR_NOUNS, noun, re.I)) or "طيران" in noun or "مروحيات" in noun
+        found.append(Match(m.start(), m.end(), m.group(), GenericState(air)))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -52,7 +74,20 @@ _TARGET = re.compile(r"\b(against|on|targeting|targeted|at|hit|struck|killing)\s
                      r"|(استهدف|استهدفت|على|ضد)\s*$", re.I)
 
 
-def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int
+def resolved_actors(ctx: DocContext, iso: str) -> list[Match]:
+    """The document's actor matches, with generic state forces named for country ``iso``."""
+    out = []
+    for m in ctx.actors:
+        if isinstance(m.value, GenericState):
+            actor = ctx.registry.state_forces(iso, air=m.value.air) if iso else None
+            if actor is None:
+                continue
+            m = Match(m.start, m.end, m.text, actor)
+        out.append(m)
+    return out
+
+
+def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, iso: str = ""
           ) -> tuple[list[Match], list[Match]]:
     """Split the combatant actors of an event's sentences into side 1 (who acted) and
     side 2 (who was targeted): an actor after 'by', or before the trigger, acted; one
@@ -60,7 +95,7 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int
     side1: list[Match] = []
     side2: list[Match] = []
     seen: set[str] = set()
-    for m in ctx.actors:
+    for m in resolved_actors(ctx, iso):
         actor: Actor = m.value  # type: ignore[assignment]
         if not actor.combatant or actor.id in seen:
             continue

@@ -111,13 +111,24 @@ def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRe
     return [d for _, d in sorted(found, key=lambda x: x[0])]
 
 
+# "The coalition said on Saturday that ..." dates the statement, not the event.
+_STATEMENT = re.compile(r"\b(said|announced|stated|reported|confirmed|admitted|denied|told \w+)"
+                        r"(?: \w+)?\s+(?:late |early )?$", re.I)
+
+
+def _is_statement(ctx: DocContext, d: DateRef, floor: int) -> bool:
+    at = ctx.norm_range(d.span)[0] if d.span else floor
+    return bool(_STATEMENT.search(ctx.norm[max(floor, at - 30) : at]))
+
+
 def event_date(ctx: DocContext, sentences: list[tuple[int, int]], base: date) -> DateRef:
-    """The first date the event's sentences give; else the report's first dated sentence
-    near the top; else the publication date at week precision (the event came before)."""
+    """The first date the event's sentences give (dates of statements last); else the
+    report's first dated sentence near the top; else the publication date at week
+    precision (the event came before it)."""
     for start, end in sentences:
         dates = find_dates(ctx, start, end, base)
         if dates:
-            return min(dates, key=lambda d: d.time_precision)
+            return min(dates, key=lambda d: (_is_statement(ctx, d, start), d.time_precision))
     for start, end in ctx.sentences[:3]:
         dates = find_dates(ctx, start, end, base)
         if dates:

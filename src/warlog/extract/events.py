@@ -27,6 +27,7 @@ class Trigger:
     start: int
     end: int
     sentence: tuple[int, int]
+    generic: bool = False  # a toll with no weapon or act named
 
 
 @dataclass
@@ -50,7 +51,7 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Tri
         m = _GENERIC.search(text)
         if m and _CASUALTY["en"].search(text) and re.search(r"\d|dozens|scores", text):
             return Trigger("Violence against civilians", "Attack", start + m.start(),
-                           start + m.end(), (start, end))
+                           start + m.end(), (start, end), generic=True)
     return None
 
 
@@ -74,9 +75,38 @@ def find_events(ctx: DocContext, published: date) -> list[EventGroup]:
             if groups and casualty.search(text):
                 groups[-1].sentences.append((start, end))
             continue
+        if groups and groups[-1].trigger.generic:
+            # the weapon named after the toll says what the event was
+            groups[-1].trigger = trigger
+            groups[-1].sentences.append((start, end))
+            continue
         same = next((g for g in groups if g.trigger.event_type == trigger.event_type), None)
         if same is not None:
             same.sentences.append((start, end))
+            if trigger.sub_event_type in DECISIVE and same.trigger.sub_event_type not in DECISIVE:
+                same.trigger = trigger
         else:
             groups.append(EventGroup(trigger=trigger, sentences=[(start, end)]))
-    return groups
+    return _fold_background(ctx, groups)
+
+
+# Sub-types that decide an event's coding wherever the report names them.
+DECISIVE = frozenset({"Chemical weapon", "Suicide bomb"})
+_FIGURE = re.compile(r"[0-9٠-٩]|dozens|scores|hundreds|عشرات")
+
+
+def _fold_background(ctx: DocContext, groups: list[EventGroup]) -> list[EventGroup]:
+    """Reports mention other fighting in passing ("while the fighting continued"); an
+    event after the first stands on its own only when it carries its own toll."""
+    if len(groups) < 2:
+        return groups
+    casualty = _CASUALTY["ar" if ctx.lang is ar else "en"]
+    kept = [groups[0]]
+    for group in groups[1:]:
+        texts = [ctx.norm[s:e] for s, e in group.sentences]
+        if any(casualty.search(t) and _FIGURE.search(t) for t in texts):
+            kept.append(group)
+        else:
+            kept[0].sentences.extend(group.sentences)
+    kept[0].sentences.sort()
+    return kept

@@ -64,7 +64,7 @@ def assign_actors(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         group = _groups(ctx)[m.id]
         iso = m.place.iso if m.place else ""
-        side1, side2 = actors.roles(ctx, group.sentences, group.trigger.start)
+        side1, side2 = actors.roles(ctx, group.sentences, group.trigger.start, iso)
         refs1 = [actors.actor_ref(ctx, a, iso) for a in side1]
         refs2 = [actors.actor_ref(ctx, a, iso) for a in side2]
         if refs1:

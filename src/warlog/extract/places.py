@@ -18,6 +18,8 @@ _ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorat
 _DISTRICT_BEFORE = re.compile(
     r"(\bdistrict of|\bneighbou?rhood of|\bquarter of|حي|منطقه)\s*(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|neighbou?rhood|quarter)\s+of\b", re.I)
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s")
 _NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$")
 
 
@@ -119,6 +121,11 @@ def event_place(
     if dominant:
         home = [(m, p) for m, p in resolved if p.iso == dominant[0][0]]
         resolved = home or resolved
+    # A dateline ("BEIRUT (Wire) —") names where the report was filed, not the event.
+    dateline = _DATELINE.match(ctx.norm)
+    if dateline:
+        beyond = [(m, p) for m, p in resolved if m.start >= dateline.end()]
+        resolved = beyond or resolved
     inside = [(m, p) for m, p in resolved if any(s <= m.start < e for s, e in sentences)]
     if inside:
         return best(inside)

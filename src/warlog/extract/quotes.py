@@ -39,7 +39,7 @@ def find_quotes(ctx: DocContext) -> list[Quote]:
                     speaker = m.group("s").strip(" ,") if m.group("s") else None
                     actor = None
                     for a in ctx.actors:
-                        if m.start("s") <= a.start < m.end("s"):
+                        if m.start("s") <= a.start < m.end("s") and hasattr(a.value, "id"):
                             actor = a.value.id  # type: ignore[attr-defined]
                             break
                     quotes.append(Quote(

@@ -1,6 +1,6 @@
 """The actor registry: who fights in these wars, under every name the press uses.
 
-``actors.toml`` is written by the team and meant to be read and extended by
+The ``*.toml`` files here are written by the team and meant to be read and extended by
 analysts: one ``[[actor]]`` table per actor with its ACLED inter code,
 country, parent and English and Arabic aliases.
 """
@@ -44,11 +44,16 @@ class Registry:
 
     @classmethod
     def load(cls, text: str | None = None) -> Registry:
+        """Load the given TOML text, or every ``*.toml`` file shipped in this folder."""
         if text is None:
-            text = resources.files("warlog.registry").joinpath("actors.toml").read_text("utf-8")
-        data = tomllib.loads(text)
+            folder = resources.files("warlog.registry")
+            files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")),
+                           key=lambda f: f.name)
+            rows = [row for f in files for row in tomllib.loads(f.read_text("utf-8")).get("actor", [])]
+        else:
+            rows = tomllib.loads(text).get("actor", [])
         registry = cls()
-        for row in data.get("actor", []):
+        for row in rows:
             actor = Actor(
                 id=row["id"],
                 name=row["name"],

@@ -25,13 +25,17 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|grad|katyusha|bombard(?:ed|ment))\b"),
     ("Explosions/Remote violence", "Grenade", r"\b(grenades?)\b"),
+    # a bare "strike" in these reports is nearly always from the air
+    ("Explosions/Remote violence", "Air/drone strike", r"\b(strikes?|aircraft|bombing campaign)\b"),
     ("Violence against civilians", "Sexual violence", r"\b(rap(?:e|ed|es)|sexual (?:violence|assault)|sexually abused)\b"),
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\b(abduct(?:ed|ion|s)|kidnap(?:ped|ping|s)?|taken hostage|forcibly disappeared|went missing after)\b"),
     ("Strategic developments", "Other",
      r"\b(leaflets?|dropped (?:flyers|pamphlets))\b"),
     ("Battles", "Government regains territory",
-     r"\b(recaptur(?:ed|e)|retook|retake|regain(?:ed)? control|liberat(?:ed|ion of)|reclaimed)\b"),
+     r"\b(recaptur(?:ed|e)|retook|retake|regain(?:ed)? control|liberat(?:ed|ion of)|reclaimed"
+     r"|declar(?:ed|ing) victory|raised the (?:national )?flag|(?:broke|breaking|lifted) the siege"
+     r"|took back|drove out|driven out|expelled)\b"),
     ("Battles", "Non-state actor overtakes territory",
      r"\b(seized control|overran|overrun|took control|captured the (?:town|city|village)|fell to)\b"),
     ("Violence against civilians", "Attack",

@@ -1,0 +1,119 @@
+"""Extraction stages on sentences written for these tests, expectations inline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warlog.extract.casualties import parse_number
+from warlog.extract.context import DocContext
+from warlog.extract.dates import event_date
+from warlog.extract.pipeline import Extractor
+from warlog.extract.sentences import split_sentences
+from warlog.gazetteer import default_gazetteer
+from warlog.ingest.text import text_hash
+from warlog.model import Document
+from warlog.registry import default_registry
+
+PUBLISHED = date(2016, 6, 5)  # a Sunday
+
+
+def doc(text: str, language: str = "en", published: date = PUBLISHED) -> Document:
+    return Document(id=text_hash(text), text=text, language=language, published=published)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(default_gazetteer(), default_registry())
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("12", (12, 12)), ("1,200", (1200, 1200)), ("at least 12", (12, 12)),
+    ("twenty-three", (23, 23)), ("a dozen", (12, 12)), ("dozens", (12, 99)),
+    ("hundreds", (100, 999)), ("10-15", (10, 15)), ("between 10 and 15", (10, 15)),
+    ("two hundred", (200, 200)), ("١٢", (12, 12)), ("عشرات", (10, 99)), ("ثلاثه", (3, 3)),
+])
+def test_casualties_parse_number(words, expected):
+    assert parse_number(words) == expected
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_casualties_parse_number_digits_roundtrip(n):
+    assert parse_number(f"{n:,}") == (n, n)
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("An air strike hit the market on Saturday.", date(2016, 6, 4), 1),
+    ("An air strike hit the market yesterday.", date(2016, 6, 4), 1),
+    ("An air strike hit the market on June 2.", date(2016, 6, 2), 1),
+    ("An air strike hit the market on 2 June 2016.", date(2016, 6, 2), 1),
+    ("An air strike hit the market on December 30.", date(2015, 12, 30), 1),
+    ("An air strike hit the market last week.", date(2016, 5, 29), 2),
+    ("An air strike hit the market.", PUBLISHED, 2),
+    ("قصف الطيران الروسي السوق أمس.", date(2016, 6, 4), 1),
+    ("قصف الطيران الروسي السوق يوم الجمعة.", date(2016, 6, 3), 1),
+    ("قصف الطيران الروسي السوق في 2 حزيران 2016.", date(2016, 6, 2), 1),
+])
+def test_dates_resolve_against_publication(text, expected, precision):
+    d = doc(text, "ar" if "ق" in text else "en")
+    ctx = DocContext(d, default_gazetteer(), default_registry())
+    found = event_date(ctx, ctx.sentences, PUBLISHED)
+    assert (found.event_date, found.time_precision) == (expected, precision)
+    if precision == 1:
+        assert found.span is not None and found.span.text in text
+
+
+def test_sentences_keep_abbreviations_together():
+    text = "Col. John Dorrian said the U.S. strike hit a depot. Six people died."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Col. John Dorrian said the U.S. strike hit a depot.", "Six people died."]
+
+
+@pytest.mark.parametrize(("text", "language", "sub_event_type", "geonameid", "killed"), [
+    ("At least 12 civilians were killed on Saturday when an air strike hit a market in "
+     "Fallujah, residents said.", "en", "Air/drone strike", 99454, (12, 12)),
+    ("A car bomb exploded near a checkpoint in Mosul on Friday, killing three soldiers.",
+     "en", "Remote explosive/landmine/IED", 99072, (3, 3)),
+    ("Regime artillery shelled Douma on Saturday, killing dozens of people.",
+     "en", "Shelling/artillery/missile attack", 170592, (12, 99)),
+    ("استشهد 11 مدنياً أمس جراء غارات جوية على مدينة حلب.", "ar", "Air/drone strike",
+     170063, (11, 11)),
+])
+def test_pipeline_codes_event(extractor, text, language, sub_event_type, geonameid, killed):
+    mentions = extractor(doc(text, language))
+    assert len(mentions) == 1
+    m = mentions[0]
+    assert m.sub_event_type == sub_event_type
+    assert m.place is not None and m.place.geonameid == geonameid
+    assert m.place.span is not None and text[m.place.span.start:m.place.span.end] == m.place.span.text
+    figure = max((c.low, c.high) for c in m.casualties if c.kind == "killed")
+    assert figure == killed
+
+
+def test_pipeline_ignores_reports_without_violence(extractor):
+    text = ("Farmers around Hasakah began the wheat harvest this week, and traders said "
+            "prices at the grain market were stable after a good rainy season.")
+    assert extractor(doc(text)) == []
+
+
+def test_pipeline_every_span_points_into_text(extractor):
+    text = ("FALLUJAH, Iraq - At least 12 civilians, including four children, were killed on "
+            "Saturday when an air strike hit a market in Fallujah. Iraqi troops backed by the "
+            "US-led coalition fought Islamic State militants nearby. \"We could not reach the "
+            "wounded,\" said Omar Saadi, a rescue volunteer.")
+    d = doc(text)
+    mentions = extractor(d)
+    assert mentions
+    spans = []
+    for m in mentions:
+        spans += [m.trigger, m.date.span, m.place.span if m.place else None]
+        spans += [c.span for c in m.casualties] + [q.span for q in m.quotes]
+        spans += [a.span for a in (m.actor1, m.actor2) if a]
+    for span in filter(None, spans):
+        assert d.text[span.start:span.end] == span.text
+    quotes = [q for m in mentions for q in m.quotes]
+    assert any(q.speaker and q.speaker.startswith("Omar Saadi") for q in quotes)
