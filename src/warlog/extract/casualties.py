@@ -51,8 +51,9 @@ def parse_number(text: str) -> tuple[int, int] | None:
     for table in (en.VAGUE_NUMBERS, ar.VAGUE_NUMBERS):
         if t in table:
             return table[t]
-    if t in ar.NUMBER_WORDS:
-        return ar.NUMBER_WORDS[t], ar.NUMBER_WORDS[t]
+    for table in (ar.NUMBER_WORDS, en.NUMBER_WORDS):
+        if t in table:  # whole phrases first: "a dozen" is 12, not 1 + 12
+            return table[t], table[t]
     total = current = 0
     for word in re.split(r"[\s-]+", t):
         if word in en.NUMBER_WORDS:

@@ -9,7 +9,7 @@ from warlog.extract.context import Match
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 # One-letter Arabic prefixes glued to a name: و and, ب in/by, ل for, ف so.
-_AR_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?=[\u0600-\u06ff]{3})")
+AR_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?=[\u0600-\u06ff]{3})")
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -31,7 +31,7 @@ def scan_names(
         first = text[toks[i][0] : toks[i][1]]
         match = None
         if starts_name(first):
-            prefix = _AR_PREFIX.match(first)
+            prefix = AR_PREFIX.match(first)
             shifts = [0, prefix.end()] if prefix and prefix.end() else [0]
             for n in range(min(max_tokens, len(toks) - i), 0, -1):
                 end = toks[i + n - 1][1]

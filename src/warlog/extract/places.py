@@ -8,8 +8,8 @@ import re
 from collections import Counter
 
 from warlog.extract.context import DocContext, Match
-from warlog.extract.lang import en
-from warlog.extract.names import scan_names
+from warlog.extract.lang import ar, en
+from warlog.extract.names import AR_PREFIX, scan_names
 from warlog.gazetteer import Place
 from warlog.model import PlaceRef
 
@@ -41,6 +41,8 @@ def find_places(ctx: DocContext) -> list[Match]:
     found = []
     for m in scan_names(ctx.norm, ctx.gazetteer.lookup, max_tokens=5, starts_name=_starts_name):
         if any(s <= m.start < e for s, e in taken):
+            continue
+        if AR_PREFIX.sub("", m.text) in ar.NOT_PLACES or m.text in ar.NOT_PLACES:
             continue
         found.append(m)
     return found
