@@ -46,11 +46,14 @@ def main() -> None:
 
 
 def _ingest_options(f):
-    f = click.option("--text-column", help="CSV/JSON field holding the report text "
-                     "(default: text, body, content, ...).")(f)
+    """The inputs and options shared by `ingest` and `run`."""
+    f = quiet_option(f)
     f = click.option("--max-mb", type=float, default=20, show_default=True,
                      help="Refuse single input files larger than this.")(f)
-    return f
+    f = click.option("--text-column", help="CSV/JSON field holding the report text "
+                     "(default: text, body, content, ...).")(f)
+    f = db_option(f)
+    return click.argument("inputs", nargs=-1, required=True)(f)
 
 
 def _report_ingest(console: Console, report) -> None:
@@ -66,10 +69,7 @@ def _report_ingest(console: Console, report) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@db_option
 @_ingest_options
-@quiet_option
 def ingest(inputs, db, text_column, max_mb, quiet):
     """Read reports from files, folders, feeds and web pages into the database.
 
@@ -116,10 +116,7 @@ def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) ->
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@db_option
 @_ingest_options
-@quiet_option
 def run(inputs, db, text_column, max_mb, quiet):
     """Ingest, extract and group in one go. Safe to interrupt and run again."""
     store = open_store(db)
