@@ -266,5 +266,35 @@ def demo(out, quiet):
                   f"{out_dir / 'warlog.db'}  or  warlog search Fallujah --db {out_dir / 'warlog.db'}")
 
 
+@main.command(name="eval")
+@click.argument("set_name", metavar="SET")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="End with one JSON object, for scripts.")
+@click.option("--limit", type=int, help="Score only the first N records (a quick look).")
+def eval_cmd(set_name, path, as_json, limit):
+    """Measure warlog on a gold set in its own format (see ../shared/gold/README.md).
+
+    SET names the gold set (case2021, fakes, airwars-gaza, geoparsing, ...; an unknown
+    name lists the known ones); PATH is that set's file or folder."""
+    from warlog.eval import load_sets
+
+    sets = load_sets()
+    if set_name not in sets:
+        raise click.UsageError(f"unknown gold set {set_name!r}; known: {', '.join(sorted(sets))}")
+    result = sets[set_name](Path(path), limit)
+    console = _console()
+    table = Table(title=f"{result.set}: {result.n} records, gazetteer: {result.gazetteer}",
+                  title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in result.metrics.items():
+        table.add_row(key, f"{value:.3f}")
+    for label, value in result.details:
+        table.add_row(f"[dim]{label}[/]", value)
+    console.print(table)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+
+
 if __name__ == "__main__":
     main()
