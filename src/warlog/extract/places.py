@@ -44,8 +44,36 @@ def find_places(ctx: DocContext) -> list[Match]:
             continue
         if AR_PREFIX.sub("", m.text) in ar.NOT_PLACES or m.text in ar.NOT_PLACES:
             continue
+        if not _plausible(ctx, m):
+            continue
         found.append(m)
     return found
+
+
+# A one-word Arabic name is often also a common word ("جديدة" new, "حرجة" critical):
+# it counts as a place only after a word that introduces one, or if it names a city.
+_AR_PLACE_CUE = re.compile(
+    r"(في|من|الى|مدينه|بلده|قريه|ريف|حي|منطقه|محافظه|قرب|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي"
+    r"|غربي|مخيم|ناحيه|اطراف|محيط|مدن|بلدات|قري)\s+$")
+_AR_CITY_POPULATION = 50_000
+# "Brig. Gen. Murat Kaya": a first name, not the town of Murat.
+_TITLE_BEFORE = re.compile(
+    r"\b(Gen|Col|Brig|Maj|Capt|Lt|Sgt|Dr|Mr|Mrs|Ms|Sheikh|President|Minister|Prince|King"
+    r"|Imam|Father|Judge|Commander|spokesman|spokeswoman)\.?\s+$")
+_SURNAME_AFTER = re.compile(r"^\s[A-Z][a-z]+\b(?!\s+(?:province|governorate|district|city))")
+
+
+def _plausible(ctx: DocContext, m: Match) -> bool:
+    cands: list[Place] = m.value  # type: ignore[assignment]
+    before = ctx.norm[max(0, m.start - 25) : m.start]
+    if "\u0600" <= m.text[0] <= "\u06ff":
+        if " " in m.text or AR_PREFIX.match(m.text) and AR_PREFIX.match(m.text).end():
+            return True
+        return before.endswith("#") or bool(_AR_PLACE_CUE.search(before)) or max(
+            p.population for p in cands) >= _AR_CITY_POPULATION
+    if _TITLE_BEFORE.search(before):
+        return False
+    return not (" " not in m.text and _SURNAME_AFTER.match(ctx.norm[m.end : m.end + 20]))
 
 
 def _score(place: Place, countries: set[str], prefer_admin: bool) -> float:
@@ -62,11 +90,19 @@ def _score(place: Place, countries: set[str], prefer_admin: bool) -> float:
 def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
     """Pick one place per toponym: the document's countries first, then admin level as the
     words around it say, then population."""
-    countries = set()
+    votes: Counter[str] = Counter()
     for m in ctx.places:
         cands: list[Place] = m.value  # type: ignore[assignment]
-        if len({p.iso for p in cands}) == 1 or any(p.feature == "country" for p in cands):
-            countries.add(max(cands, key=lambda p: (p.feature == "country", p.population)).iso)
+        if any(p.feature == "country" for p in cands):
+            votes[next(p.iso for p in cands if p.feature == "country")] += 2
+        elif len({p.iso for p in cands}) == 1:
+            votes[cands[0].iso] += 1
+    for a in ctx.actors:  # "the Syrian army" says the story is in Syria
+        if getattr(a.value, "type", "") == "state" and a.value.country:  # type: ignore[attr-defined]
+            votes[a.value.country] += 1  # type: ignore[attr-defined]
+    top = max(votes.values(), default=0)
+    # countries with at least half the leader's votes make up the document's context
+    countries = {iso for iso, n in votes.items() if n * 2 >= top}
     resolved = []
     for m in ctx.places:
         cands = m.value  # type: ignore[assignment]
