@@ -57,6 +57,8 @@ def _ingest_options(f):
 
 
 def _report_ingest(console: Console, report) -> None:
+    if not report.inputs:
+        console.print("ingest: no files found in the given folders")
     console.print(
         f"ingest: {report.inputs} inputs, {report.documents_new} new documents, "
         f"{report.documents_seen} already stored, {report.skipped} unchanged inputs skipped, "
@@ -80,7 +82,7 @@ def ingest(inputs, db, text_column, max_mb, quiet):
     report = runner.ingest(store, list(inputs), runner.Feedback(quiet),
                            text_column=text_column, max_bytes=int(max_mb * 1e6))
     _report_ingest(_console(quiet), report)
-    sys.exit(0 if report.processed or not report.inputs else 1)
+    sys.exit(0 if report.processed else 1)
 
 
 @main.command()
@@ -112,7 +114,7 @@ def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) ->
     console.print(f"extract: {mentions} event mentions from new documents")
     incidents = runner.group(store)
     console.print(f"group: {incidents} incidents")
-    return 0 if report.processed or not report.inputs else 1
+    return 0 if report.processed else 1
 
 
 @main.command()

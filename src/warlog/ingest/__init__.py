@@ -48,7 +48,16 @@ def is_url(value: str) -> bool:
 
 
 def expand(inputs: list[str]) -> Iterator[str]:
-    """Files under folders (recursive, sorted, hidden entries skipped), URLs as they are."""
+    """Files under folders (recursive, sorted, hidden entries skipped), URLs as they are;
+    each once, however many of the inputs name it (a file and its folder, say)."""
+    seen: set[str] = set()
+    for locator in _expand(inputs):
+        if locator not in seen:
+            seen.add(locator)
+            yield locator
+
+
+def _expand(inputs: list[str]) -> Iterator[str]:
     for value in inputs:
         if is_url(value):
             yield value
@@ -89,6 +98,7 @@ class Ingester:
         return report
 
     def _fail(self, report: IngestReport, locator: str, reason: str, detail: str = "") -> None:
+        self.store.clear_failures(locator)  # an unreadable file has no rows left to blame
         failure = Failure(locator=locator, reason=reason, detail=detail)
         self.store.record_failure(failure)
         report.failures.append(failure)

@@ -33,13 +33,16 @@ class UrllibFetcher:
                 content = response.read(self.max_bytes + 1)
                 if len(content) > self.max_bytes:
                     raise UnreadableInput(
-                        f"the page is larger than {self.max_bytes // 1_000_000} MB; not fetched"
+                        f"the page is larger than the {self.max_bytes / 1e6:g} MB limit, so it was "
+                        "not fetched; raise the limit with --max-mb"
                     )
                 return Fetched(
                     url=response.geturl(),
                     content=content,
                     content_type=response.headers.get_content_type(),
                 )
+        except UnreadableInput:  # a ValueError too, but already says what is wrong
+            raise
         except urllib.error.HTTPError as err:
             raise UnreadableInput(f"the server answered HTTP {err.code} ({err.reason})") from err
         except urllib.error.URLError as err:

@@ -121,7 +121,10 @@ def read_text(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
     if match:
         for line in match.group(1).splitlines():
             key, _, value = line.partition(":")
-            meta[key.strip().lower()] = value.strip()
+            value = value.strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]  # YAML-style quoted value: title: "Strike on Mosul"
+            meta[key.strip().lower()] = value
         text = text[match.end() :]
     fields = _pick_fields(meta)
     if not fields.get("title"):
@@ -270,11 +273,10 @@ def read_feed(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
 
     parsed = feedparser.parse(raw)
     entries = parsed.get("entries") or []
+    why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")()
+    broken = f" (the XML is broken: {why})" if why else ""
     if not entries:
-        why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")()
-        raise UnreadableInput(
-            "the feed has no readable items" + (f" (the XML is broken: {why})" if why else "")
-        )
+        raise UnreadableInput("the feed has no readable items" + broken)
     publisher = parsed.feed.get("title")
     for n, entry in enumerate(entries, start=1):
         item_locator = f"{locator}#item={n}"
@@ -283,7 +285,7 @@ def read_feed(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
             body = entry["content"][0].get("value", "")
         body = body or entry.get("summary", "") or entry.get("description", "")
         if not body.strip():
-            yield Failure(locator=item_locator, reason="the feed item has no text")
+            yield Failure(locator=item_locator, reason="the feed item has no text" + broken)
             continue
         published = entry.get("published") or entry.get("updated")
         yield make_document(

@@ -15,6 +15,11 @@ class UnreadableInput(ValueError):
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# The code pages reports arrive in when they are not UTF-8 (Western European, Arabic and
+# Persian, Hebrew, Cyrillic, Turkish). They are tried first: searching every code page,
+# charset_normalizer reads Latin-1 French or German as cp775 or hp_roman8 (mojibake).
+_COMMON_ENCODINGS = ["utf_16", "cp1252", "cp1256", "cp1255", "cp1251", "cp1254"]
+
 
 def decode(raw: bytes) -> str:
     """Decode bytes of unknown encoding; raise UnreadableInput for binary data."""
@@ -30,7 +35,7 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw).best()
+    best = from_bytes(raw, cp_isolation=_COMMON_ENCODINGS).best() or from_bytes(raw).best()
     if best is None:
         raise UnreadableInput("the file's text encoding could not be recognised (binary data?)")
     text = str(best)
@@ -43,8 +48,9 @@ def clean(text: str) -> str:
     """The stored form of a text: NFC, Unix newlines, no control characters, trimmed lines.
 
     Spans point into this form, so it must not change once a document is stored."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text).replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFC last: a control character removed between a letter and its accent lets them compose
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text).replace("\u00a0", " "))
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
