@@ -1,4 +1,5 @@
-"""A `warlog run` killed with SIGKILL part-way and run again ends where a clean run does."""
+"""A `warlog run` killed (SIGKILL) or interrupted (Ctrl-C) part-way and run again
+ends where a clean run does."""
 
 from __future__ import annotations
 
@@ -82,12 +83,15 @@ def clean_run(corpus, warlog_command) -> dict:
     return snapshot(db)
 
 
-@pytest.mark.parametrize("kill_when", [
-    "SELECT count(*) FROM documents",  # usually while ingesting
-    "SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL",  # while extracting
-], ids=["documents-stored", "documents-extracted"])
+@pytest.mark.parametrize(("kill_when", "sig", "returncode"), [
+    ("SELECT count(*) FROM documents", signal.SIGKILL, -signal.SIGKILL),  # while ingesting
+    ("SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL",  # while extracting
+     signal.SIGKILL, -signal.SIGKILL),
+    ("SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL",  # Ctrl-C
+     signal.SIGINT, 130),
+], ids=["kill-documents-stored", "kill-documents-extracted", "ctrl-c-documents-extracted"])
 def test_resume_after_sigkill_matches_clean_run(tmp_path, corpus, clean_run, warlog_command,
-                                               kill_when):
+                                               kill_when, sig, returncode):
     db = tmp_path / "killed.db"
     argv = [*warlog_command, "run", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -97,12 +101,13 @@ def test_resume_after_sigkill_matches_clean_run(tmp_path, corpus, clean_run, war
             assert proc.poll() is None, f"warlog ended before it was killed: {proc.stderr.read()}"
             assert time.monotonic() < deadline, "no documents appeared in the database"
             time.sleep(0.005)
-        os.kill(proc.pid, signal.SIGKILL)
+        os.kill(proc.pid, sig)
+        proc.wait(timeout=30)
     finally:
         proc.kill()
         proc.wait(timeout=30)
         proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
+    assert proc.returncode == returncode
     interrupted = snapshot(db)
     assert 0 < interrupted["documents"] <= N_REPORTS
     assert interrupted["pending"] > 0 or interrupted["incidents"] != clean_run["incidents"]

@@ -1,3 +1,3 @@
-from warlog.cli import main
+from warlog.cli import entry
 
-main()
+entry()

@@ -298,5 +298,19 @@ def eval_cmd(set_name, path, as_json, limit):
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
 
 
+def entry() -> None:
+    """The console script: Ctrl-C ends with a word on how to resume, not a traceback."""
+    try:
+        code = main(standalone_mode=False)
+    except click.exceptions.Abort:  # Click's word for KeyboardInterrupt
+        click.echo("interrupted; what was written is kept — run the same command again "
+                   "to finish the job", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":
-    main()
+    entry()

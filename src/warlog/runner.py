@@ -77,6 +77,10 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
     if not pending:
         return 0
     extractor = extractor or Extractor()
+    store.sync_actors(
+        (a.id, a.name, a.type, a.inter, a.country, a.parent)
+        for a in extractor.registry.actors.values()
+    )
     written = 0
     for doc in feedback.track(pending, "extract", len(pending)):
         try:
