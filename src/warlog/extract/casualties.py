@@ -24,6 +24,11 @@ _VICTIMS = "|".join(sorted(map(re.escape, (*en.VICTIM_WORDS, *ar.VICTIM_WORDS)),
 _FILL = r"(?:[\w'’\-]+,?\s+){0,6}?"  # a few words between a figure and its verb
 _INCLUDING = re.compile(rf"\b(?:including|among them|among whom|of whom|بينهم|منهم)\s+({NUMBER})\s+({_VICTIMS})", re.I)
 
+# "30 PM", "13-year-old", "a 43-year-old", "husband, 43": clock times and ages, not tolls
+_NOT_A_COUNT = re.compile(r"^\s*(?:[ap]\.?m\b|-?\s*years?[- ]old|-?\s*year\b|-?\s*months?[- ]old|:\d|%|km|kilomet|miles?|metres?|meters?|percent|per cent|o'clock)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|husband|wife|son|daughter|father|mother|brother|sister|man|woman|boy|girl),\s*$", re.I)
+
+
 def _patterns(killed: str, injured: str) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for kind, verb in (("killed", killed), ("injured", injured)):
@@ -89,7 +94,9 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
                 number = m.group("n")
                 if any(s <= m.start("n") < e for s, e in taken):
                     continue
-                if re.fullmatch(r"(?:19|20)\d\d", number.strip()):  # a year, not a count
+                if re.fullmatch(r"(?:19|20)\d\d", number.strip(" ,")):  # a year, not a count
+                    continue
+                if _NOT_A_COUNT.match(text[m.end("n"):]) or _AGE_BEFORE.search(text[:m.start("n")]):
                     continue
                 value = parse_number(number)
                 if value is None:

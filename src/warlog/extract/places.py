@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 
+from warlog.extract.actors import GenericState
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar, en
 from warlog.extract.names import AR_PREFIX, scan_names
@@ -35,9 +36,8 @@ def find_places(ctx: DocContext) -> list[Match]:
     """Every toponym in the text, with its candidate places; names inside actor names
     ("Deir ez-Zor Military Council") are left to the actor."""
 
-    # names inside actor names or a quote's speaker ("said Ahmed Khalil") are not places
-    taken = [(a.start, a.end) for a in ctx.actors] + [
-        ctx.norm_range(q.speaker_span) for q in ctx.quotes if q.speaker_span]
+    # names inside actor names are the actor's
+    taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
     found = []
     for m in scan_names(ctx.norm, ctx.gazetteer.lookup, max_tokens=5, starts_name=_starts_name):
         if any(s <= m.start < e for s, e in taken):
@@ -46,8 +46,30 @@ def find_places(ctx: DocContext) -> list[Match]:
             continue
         if not _plausible(ctx, m):
             continue
-        found.append(m)
+        m = _villages_with_cue(ctx, m)
+        if m is not None:
+            found.append(m)
     return found
+
+
+# Imported GeoNames dumps add every hamlet (population 0), and hamlets are named like
+# common words ("Ash Sharqiyah" eastern, "At Tahrir" liberation). A hamlet is a
+# candidate only when no populated place has the name and the text calls it a place.
+_VILLAGE_CUE_BEFORE = re.compile(
+    r"(\b(?:village|town|hamlet|city|neighbou?rhood|district|camp|settlement)s?\s+of\s+(?:the\s+)?"
+    r"|(?:قريه|القريه|بلده|البلده|مدينه|حي|مخيم|ناحيه|مزرعه|قري|بلدات)\s+)$", re.I)
+_VILLAGE_CUE_AFTER = re.compile(r"^\s+(village|town|hamlet|camp|neighbou?rhood|district)\b", re.I)
+
+
+def _villages_with_cue(ctx: DocContext, m: Match) -> Match | None:
+    cands: list[Place] = m.value  # type: ignore[assignment]
+    populated = [p for p in cands if p.population > 0 or p.feature == "country"]
+    if populated:
+        return m if len(populated) == len(cands) else Match(m.start, m.end, m.text, populated)
+    before = ctx.norm[max(0, m.start - 30) : m.start]
+    after = ctx.norm[m.end : m.end + 15]
+    cued = _VILLAGE_CUE_BEFORE.search(before) or _VILLAGE_CUE_AFTER.match(after)
+    return m if cued else None
 
 
 # A one-word Arabic name is often also a common word ("جديدة" new, "حرجة" critical):
@@ -72,6 +94,11 @@ def _plausible(ctx: DocContext, m: Match) -> bool:
         return before.endswith("#") or bool(_AR_PLACE_CUE.search(before)) or max(
             p.population for p in cands) >= _AR_CITY_POPULATION
     if _TITLE_BEFORE.search(before):
+        return False
+    # "said Ahmed Khalil": a surname after a given name (a capitalised word that is no place)
+    given = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+    if given and " " not in m.text and given.group(1).lower() not in en.NOT_PLACES \
+            and not ctx.gazetteer.lookup(given.group(1)):
         return False
     return not (" " not in m.text and _SURNAME_AFTER.match(ctx.norm[m.end : m.end + 20]))
 

@@ -21,12 +21,12 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"\b(car bombs?|roadside bombs?|ieds?|improvised explosive devices?|landmines?|land mines?"
      r"|booby[- ]trap(?:ped|s)?|explosive devices?|bomb (?:exploded|went off|blast)|bomb attacks?"
-     r"|bombings?|blast)\b"),
+     r"|blast)\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\b(shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|grad|katyusha|bombard(?:ed|ment))\b"),
     ("Explosions/Remote violence", "Grenade", r"\b(grenades?)\b"),
     # a bare "strike" in these reports is nearly always from the air
-    ("Explosions/Remote violence", "Air/drone strike", r"\b(strikes?|aircraft|bombing campaign)\b"),
+    ("Explosions/Remote violence", "Air/drone strike", r"\b(strikes?|aircraft|bombings?|bombed)\b"),
     ("Violence against civilians", "Sexual violence", r"\b(rap(?:e|ed|es)|sexual (?:violence|assault)|sexually abused)\b"),
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\b(abduct(?:ed|ion|s)|kidnap(?:ped|ping|s)?|taken hostage|forcibly disappeared|went missing after)\b"),
@@ -76,7 +76,8 @@ VICTIM_WORDS: dict[str, str] = {
     "girls": "children", "infants": "children", "babies": "children", "minors": "children",
     "women": "women", "woman": "women", "mothers": "women",
     "fighters": "combatants", "militants": "combatants", "soldiers": "combatants",
-    "troops": "combatants", "jihadists": "combatants", "members": "combatants",
+    "troops": "combatants", "jihadists": "combatants", "members": "",
+    "family": "civilians", "relatives": "civilians", "neighbours": "civilians",
     "policemen": "combatants", "officers": "combatants", "gunmen": "combatants",
 }
 
@@ -105,8 +106,10 @@ DEMONYMS: dict[str, str] = {
     "israeli": "IL", "jordanian": "JO", "lebanese": "LB", "saudi": "SA", "australian": "AU",
     "canadian": "CA", "dutch": "NL", "belgian": "BE", "danish": "DK", "german": "DE",
 }
-FORCE_NOUNS = r"(?:army|troops|forces|soldiers|military|police|government forces|security forces)"
-AIR_NOUNS = r"(?:warplanes?|war planes|jets?|aircraft|air force|planes|drones?|helicopters?)"
+FORCE_NOUNS = (r"(?:army|troops|forces|soldiers|military|police|government forces|security forces"
+               r"|shelling|artillery|tanks?|snipers?|gunfire|fire)")
+AIR_NOUNS = (r"(?:warplanes?|war planes|jets?|aircraft|air force|planes|drones?|helicopters?"
+             r"|air ?strikes?|air ?raids?|strikes?|bombing|bombardment|raids?)")
 
 SAY_VERBS = r"(?:said|says|told|stated|added|claimed|announced|declared|wrote|reported|warned|denied|insisted)"
 
@@ -121,7 +124,10 @@ NOT_PLACES = frozenset(
     council world united nations news press update breaking syrian iraqi russian turkish
     american kurdish arab democratic popular mobilisation mobilization government regime
     military general colonel spokesman doctor witnesses sources residents activists said
-    according on in at of and or but as after before during while when where""".split()
+    according on in at of and or but as after before during while when where massacre
+    breaking urgent update warning victory liberty union independence freedom hope peace
+    paradise eden mercy justice progress unity harmony concord friendship defiance
+    resistance martyrs martyr airport bridge market square camp port""".split()
 )
 
 NEAR_WORDS = r"\b(near|outside|outskirts of|on the outskirts of|countryside of|around|close to|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|rural|countryside|villages? (?:near|in|around)|km from|kilometres from|kilometers from|miles from)\s+$"
