@@ -106,6 +106,17 @@ class Quote(Record):
     speaker_span: Span | None = None
 
 
+class Relation(Record):
+    """Who fights, backs or is allied with whom, as one sentence of one source says."""
+
+    kind: str  # fights | allied_with | supports
+    actor_a: ActorRef
+    actor_b: ActorRef
+    asserted: bool = True  # False when the author reports someone else's claim
+    claimant: str | None = None  # who made the claim, when reported
+    span: Span  # the sentence
+
+
 class Mention(Record):
     """One event as one document tells it."""
 
@@ -123,6 +134,7 @@ class Mention(Record):
     civilian_targeting: bool = False
     casualties: list[CasualtyCount] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
     sentences: list[Span] = Field(default_factory=list)
 
     def figure(self, kind: str, victims: str = "") -> tuple[int, int] | None:
