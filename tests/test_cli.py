@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from warlog.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
-COMMANDS = ["ingest", "extract", "group", "run", "export", "show", "search", "demo", "eval"]
+COMMANDS = ["ingest", "extract", "group", "run", "export", "show", "search", "demo", "eval", "bench"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -268,6 +268,36 @@ def demo(out, quiet):
                   f"{out_dir / 'warlog.db'}  or  warlog search Fallujah --db {out_dir / 'warlog.db'}")
 
 
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder of reports to time (default: the demo corpus).")
+@click.option("--words", default=500_000, show_default=True,
+              help="Repeat the corpus until it holds at least this many words.")
+@click.option("--no-spacy", is_flag=True, help="Time warlog only.")
+@click.option("--json", "as_json", is_flag=True, help="End with one JSON object, for scripts.")
+def bench(corpus, words, no_spacy, as_json):
+    """Time extraction (one core), and spaCy's full English pipeline on the same texts."""
+    from warlog.bench import run_bench
+
+    result = run_bench(Path(corpus) if corpus else None, words, with_spacy=not no_spacy)
+    data = result.as_json()
+    table = Table(title=f"{data['documents']:,} documents, {data['words']:,} words",
+                  title_justify="left")
+    table.add_column("")
+    table.add_column("words/s", justify="right")
+    table.add_column("documents/s", justify="right")
+    table.add_row("warlog", f"{data['words_per_s']:,.0f}", f"{data['docs_per_s']:,.1f}")
+    if data["spacy_words_per_s"]:
+        table.add_row("spaCy en_core_web_sm (full pipeline)", f"{data['spacy_words_per_s']:,.0f}",
+                      f"{data['spacy_docs_per_s']:,.1f}")
+    _console().print(table)
+    if data["speedup_vs_spacy"]:
+        _console().print(f"warlog is {data['speedup_vs_spacy']:.2f}x spaCy's speed; "
+                         f"warlog's peak memory {data['peak_mb']:,.0f} MB")
+    if as_json:
+        click.echo(json.dumps(data))
+
+
 @main.group()
 def gazetteer():
     """The place-name gazetteer: import GeoNames dumps for village-level coverage."""
