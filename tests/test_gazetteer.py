@@ -34,3 +34,50 @@ def test_gazetteer_admin1_coded_to_capital():
 ])
 def test_gazetteer_name_key_folds_spelling(a, b):
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("iso", "lat", "lon"), [
+    ("RU", 60.0, 100.0), ("FR", 46.0, 2.0), ("IQ", 33.0, 44.0), ("US", 39.83, -98.58),
+])
+def test_gazetteer_country_has_own_point(iso, lat, lon):
+    place = default_gazetteer().country_places[iso]
+    assert place.feature == "country"
+    assert (round(place.latitude, 2), round(place.longitude, 2)) == (lat, lon)
+
+
+@pytest.mark.parametrize(("word", "iso"), [
+    ("american", "US"), ("russians", "RU"), ("georgian", "GE"), ("palestinians", "PS"),
+    ("chinese", "CN"), ("sri lankan", "LK"), ("british", "GB"),
+])
+def test_gazetteer_demonym_names_country(word, iso):
+    assert default_gazetteer().demonyms[word] == iso
+
+
+@pytest.mark.parametrize(("form", "iso", "feature", "needs_town"), [
+    ("U.S.", "US", "country", False), ("UK", "GB", "country", False),
+    ("DRC", "CD", "country", False), ("W.Va.", "US", "admin1", False),
+    ("IL", "US", "admin1", True), ("NSW", "AU", "admin1", False),
+])
+def test_gazetteer_short_forms(form, iso, feature, needs_town):
+    place, town = default_gazetteer().abbreviations[form]
+    assert (place.iso, place.feature, town) == (iso, feature, needs_town)
+    assert default_gazetteer().abbreviations.get(form.lower()) is None
+
+
+@pytest.mark.parametrize(("name", "iso", "feature", "lat", "lon"), [
+    ("Texas", "US", "admin1", 31.25, -99.25), ("Ontario", "CA", "admin1", 50.0, -85.0),
+    ("Laurel County", "US", "admin2", 37.1, -84.1), ("Rapides Parish", "US", "admin2", 31.2, -92.5),
+    ("Africa", "", "continent", 7.2, 21.1), ("United Kingdom", "GB", "country", 54.0, -2.0),
+    ("Britain", "GB", "country", 54.0, -2.0),
+])
+def test_gazetteer_regions_counties_continents_with_points(name, iso, feature, lat, lon):
+    found = [p for p in default_gazetteer().lookup(name) if p.feature == feature]
+    assert found and found[0].iso == iso
+    assert abs(found[0].latitude - lat) < 0.5 and abs(found[0].longitude - lon) < 0.5
+
+
+@pytest.mark.parametrize("name", ["Fallujah", "Deir ez-Zor", "New York", "Laurel County"])
+def test_gazetteer_may_start_name_knows_first_words(name):
+    gaz = default_gazetteer()
+    assert gaz.may_start_name(name.split()[0])
+    assert not gaz.may_start_name("Xqzzyv")

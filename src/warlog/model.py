@@ -104,6 +104,11 @@ class Quote(Record):
     kind: str = "quote"  # quote (direct speech) or claim (reported speech)
     span: Span
     speaker_span: Span | None = None
+    cue: str | None = None  # the words that attribute it: "said", "told reporters", "according to"
+    cue_span: Span | None = None
+    # True when the cue vouches for the content ("confirmed", "acknowledged", "revealed"):
+    # the author asserts it too; False when the author only attributes it
+    asserted: bool = False
 
 
 class Relation(Record):

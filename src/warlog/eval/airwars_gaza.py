@@ -7,8 +7,11 @@ into one article-level prediction:
 
 * killed / injured: the range ``(min low, max high)`` over every killed (injured) figure
   of every mention whose victims are civilians or unspecified ("12 people", "25 others").
-  Figures naming only children or women are subsets and are left out. No such figure:
-  no prediction, which counts as a miss.
+  Figures naming only children or women are subsets and are left out of that range.
+  With no such figure, the children and women named are themselves the civilians
+  reported ("two children were killed" is two civilians killed): the largest children
+  figure plus the largest women figure, as a one-point range. Nothing: no prediction,
+  which counts as a miss.
 * belligerent: the ``actor1`` of the first mention that has one, mapped to Airwars'
   vocabulary (``belligerent_of``); no actor anywhere: ``"unknown"`` (a miss; the gold
   distribution is never used as a fallback).
@@ -195,7 +198,11 @@ def figure_range(mentions: list[Mention], kind: str) -> tuple[int, int] | None:
     found = [(c.low, c.high) for m in mentions for c in m.casualties
              if c.kind == kind and c.victims in _COUNTED_VICTIMS]
     if not found:
-        return None
+        # only children and women named: they are the civilians reported
+        subsets = [max((c.low for m in mentions for c in m.casualties
+                        if c.kind == kind and c.victims == victims), default=0)
+                   for victims in ("children", "women")]
+        return (sum(subsets), sum(subsets)) if sum(subsets) else None
     return min(low for low, _ in found), max(high for _, high in found)
 
 

@@ -8,15 +8,22 @@ is run through the Extractor as one English document (published = ``date``, writ
 * civilians killed (``civilian_count``), counted in the first mention only: FA-KES
   codes one event per article, and warlog's first mention is the article's lead event
   (later mentions are other events with their own tolls, often background such as a
-  war-wide death toll). Within it: the largest killed figure whose victims are
-  civilians (restated totals are not summed, as in ``Mention.figure``). With no
-  civilians figure, the largest *unspecified* killed figure ("12 people were killed")
-  counts as civilians, but only when no combatant figure is given either (then nobody
-  says who the dead were). Children plus women, subsets of the civilians, are the
-  floor. Nothing found: 0 (FA-KES codes "no civilians" as 0, so that is a real
-  prediction, not a miss).
-* children / women killed: the largest killed figure naming them in the first mention,
-  else 0.
+  war-wide death toll). The same holds inside that mention: it gathers every sentence
+  of the same event type, so besides the lead event's toll it holds other strikes of
+  the day, cumulative tolls of a campaign and monitors' totals. The lead event's toll
+  is the one the report opens with, so the figures are read from the *lead toll
+  sentence*: the first sentence of the mention that gives a killed figure (whoever
+  the victims: a lead that counts only fighters says the event killed no civilians),
+  skipping sentences that only give a vague one ("dozens killed", coded 12) when a
+  later sentence gives a number.
+  Within that sentence (restated totals are not summed, as in ``Mention.figure``): the
+  largest figure whose victims are civilians; with none, the largest *unspecified*
+  figure ("12 people were killed") counts as civilians, but only when the mention
+  gives no combatant figure (then nobody says who the dead were). Children plus
+  women, subsets of the civilians, are the floor. Nothing found: 0 (FA-KES codes "no
+  civilians" as 0, so that is a real prediction, not a miss).
+* children / women killed: the largest killed figure naming them in the lead toll
+  sentence, else 0.
 * governorate: the ``admin1`` of the first mention that has a place, normalised with
   ``governorate_key`` on both sides (lower case, no "al-"/"ar-" article, spelling
   variants in ``GOVERNORATE_ALIASES``). No place anywhere: a miss.
@@ -41,7 +48,7 @@ from datetime import date
 from pathlib import Path
 
 from warlog.eval import EvalResult, register
-from warlog.model import Mention
+from warlog.model import CasualtyCount, Mention
 
 UNKNOWN = "unknown"
 
@@ -215,19 +222,38 @@ def load(path: Path, limit: int | None = None) -> list[Article]:
     return out
 
 
-def _killed(mentions: list[Mention], victims: str) -> int | None:
-    found = [c.low for m in mentions for c in m.casualties
-             if c.kind == "killed" and c.victims == victims]
+def _killed(figures: list[CasualtyCount], victims: str) -> int | None:
+    found = [c.low for c in figures if c.kind == "killed" and c.victims == victims]
     return max(found) if found else None
+
+
+def _vague(c: CasualtyCount) -> bool:
+    """"dozens", "several": a range from a word, not a number."""
+    return c.high > c.low and not re.search(r"[0-9٠-٩]", c.span.text)
+
+
+def _lead_sentence(mentions: list[Mention]) -> list[CasualtyCount]:
+    """The figures of the lead toll sentence; see the module's docstring."""
+    def sentence(n: int, m: Mention, c: CasualtyCount) -> tuple[int, int]:
+        return n, next((i for i, s in enumerate(m.sentences) if s.start <= c.span.start < s.end), -1)
+
+    figures = [(sentence(n, m, c), c) for n, m in enumerate(mentions) for c in m.casualties]
+    tolls = [(key, c) for key, c in figures if c.kind == "killed"]
+    precise = [(key, c) for key, c in tolls if not _vague(c)] or tolls
+    if not precise:
+        return []
+    lead = precise[0][0]
+    return [c for key, c in figures if key == lead]
 
 
 def civilian_count(mentions: list[Mention]) -> tuple[int, int, int]:
     """(civilians, children, women) killed in these mentions; see the module's docstring."""
-    children = _killed(mentions, "children") or 0
-    women = _killed(mentions, "women") or 0
-    civilians = _killed(mentions, "civilians")
-    if civilians is None and _killed(mentions, "combatants") is None:
-        civilians = _killed(mentions, "")
+    lead = _lead_sentence(mentions)
+    children = _killed(lead, "children") or 0
+    women = _killed(lead, "women") or 0
+    civilians = _killed(lead, "civilians")
+    if civilians is None and _killed([c for m in mentions for c in m.casualties], "combatants") is None:
+        civilians = _killed(lead, "")
     return max(civilians or 0, children + women), children, women
 
 

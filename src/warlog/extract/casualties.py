@@ -1,117 +1,684 @@
-"""Killed and injured figures as (low, high) ranges, with the victims they name."""
+"""Killed and injured figures as (low, high) ranges, with the victims they name.
+
+A figure is a quantity that counts people: digits ("12", "1,200", "10-15"), number
+words ("twenty-three", "a dozen", "ثلاثة"), vague words coded as ACLED does ("dozens"
+= 12 at the low end, "tens"/"عشرات" = 10, "hundreds" = 100), a singular person ("a
+child was killed") or an Arabic dual ("طفلان", two children). Every candidate goes
+through the same steps, sentence by sentence:
+
+1. Not a count: dates, clock times, ages, distances, years, street and camp numbers.
+2. Its noun phrase: the words after it must name people ("civilians", "rebel
+   fighters", "members of one family") or say the toll itself ("40 dead", "15
+   injured", "11 شهيدا"); a count of anything else ("five air strikes", "six days of
+   bombing") is not a casualty figure. The phrase also gives the victims.
+3. Its kind, in this order: the noun itself ("40 dead"); the verb right after the
+   phrase ("12 civilians were reportedly killed"); the verb right before the figure
+   ("killing 12", "the death toll rose to 12"); a killed/injured verb a few words on
+   in the same clause. A figure right after "killed and" is never read as killed
+   from that verb: it is the wounded ("killed and 15 injured").
+4. Subsets ("including four children", "بينهم طفلان") take the kind of the figure
+   they belong to; family phrases ("X, his wife and their three children", "a family
+   of five") also give the family's total.
+
+Killed and injured told together are split only when honest: "a number of civilians
+were killed and injured" gives both kinds (at least two of each, no more than the vague
+word allows); "12 people were killed or injured" gives nothing. "... and others were
+injured" is read as "a number of" others.
+
+Sentences about a whole war or a long period ("... have been killed since 2011", "the
+war has killed", "over the past year") are background: their figures are skipped, as
+are figures whose own clause is the war's ("... have died in the war") and any above
+what one event can cost (``_WAR_SCALE``). Figures are not summed here; readers take
+the largest (``Mention.figure``) or the lead one (the evaluators).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
 from warlog.model import CasualtyCount
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_NUM_WORD = "|".join(sorted(
-    [re.escape(w) for w in (*en.NUMBER_WORDS, *en.SCALE_WORDS, *en.VAGUE_NUMBERS)
-     if w not in ("a", "an")], key=len, reverse=True))
-_AR_NUM = "|".join(sorted((*ar.NUMBER_WORDS, *ar.VAGUE_NUMBERS), key=len, reverse=True))
-# One quantity: "12", "1,200", "twenty-three", "a dozen", "dozens", "between 10 and 15".
-NUMBER = (
-    rf"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|approximately"
-    rf"|roughly|an estimated|ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي)\s+)?"
-    rf"(?:(?:between\s+)?[0-9٠-٩][0-9٠-٩,]*(?:\s*(?:-|–|to|and|و|الى)\s*[0-9٠-٩][0-9٠-٩,]*)?"
-    rf"|(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))*|(?:{_AR_NUM}))"
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+# -- numbers --------------------------------------------------------------------------
+_QUALIFIERS = (
+    "at least", "no fewer than", "no less than", "not less than", "more than", "over",
+    "nearly", "almost", "about", "around", "some", "up to", "as many as", "approximately",
+    "roughly", "an estimated", "a total of", "at most", "fewer than", "less than", "close to",
+    "upwards of", "in excess of", "a further", "another", "an additional", "all", "only",
+    "just", "well over", "well above", "ما لا يقل عن", "لا يقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "نحو",
+    "حوالي", "قرابه",
 )
-_VICTIMS = "|".join(sorted(map(re.escape, (*en.VICTIM_WORDS, *ar.VICTIM_WORDS)), key=len, reverse=True))
-_FILL = r"(?:[\w'’\-]+,?\s+){0,6}?"  # a few words between a figure and its verb
-_INCLUDING = re.compile(rf"\b(?:including|among them|among whom|of whom|بينهم|منهم)\s+({NUMBER})\s+({_VICTIMS})", re.I)
-
-# "30 PM", "13-year-old", "a 43-year-old", "husband, 43": clock times and ages, not tolls
-_NOT_A_COUNT = re.compile(r"^\s*(?:[ap]\.?m\b|-?\s*years?[- ]old|-?\s*year\b|-?\s*months?[- ]old|:\d|%|km|kilomet|miles?|metres?|meters?|percent|per cent|o'clock)", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|husband|wife|son|daughter|father|mother|brother|sister|man|woman|boy|girl),\s*$", re.I)
-
-
-def _patterns(killed: str, injured: str) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for kind, verb in (("killed", killed), ("injured", injured)):
-        # "12 civilians were killed", "killing 12 people", "the death toll rose to 12"
-        out.append((kind, re.compile(rf"(?P<n>{NUMBER})\s+(?P<rest>{_FILL})(?:(?:were|was|have been|had been|are|got)\s+)?(?:{verb})", re.I)))
-        out.append((kind, re.compile(rf"(?:{verb})\s+(?:at least\s+|of\s+|to\s+|rose to\s+|stood at\s+)?(?:{_FILL})?(?P<n>{NUMBER})(?P<rest>\s+(?:{_VICTIMS}))?", re.I)))
-    return out
-
-
-PATTERNS = _patterns(en.KILLED, en.INJURED) + _patterns(ar.KILLED, ar.INJURED)
+_QUALIFIER = rf"(?:{_alternation(_QUALIFIERS)})"
+_EN_WORD = _alternation(w for w in (*en.NUMBER_WORDS, *en.SCALE_WORDS, *en.VAGUE_NUMBERS)
+                        if w not in ("a", "an"))
+_AR_WORD = _alternation((*ar.NUMBER_WORDS, *ar.VAGUE_NUMBERS))
+_DIG = "[0-9٠-٩۰-۹]"
+_D = rf"(?:{_DIG}{{1,3}}(?:,{_DIG}{{3}})+(?!{_DIG})|{_DIG}+)"
+_EN_CHAIN = rf"(?:{_EN_WORD})(?:(?:[- ]|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORD}))*"
+_AR_CHAIN = rf"(?:{_AR_WORD})(?:\s+و?(?:{_AR_WORD}))*"
+# One quantity: "12", "1,200", "10-15", "between 10 and 15", "twenty-three", "two or
+# three", "a dozen", "dozens", "خمسه وعشرين".
+NUMBER = (
+    rf"(?:{_QUALIFIER}\s+)*"
+    rf"(?:between\s+{_D}\s+and\s+{_D}|(?:ما\s+)?بين\s+{_D}\s+و\s*{_D}"
+    rf"|{_D}(?:\s*(?:-|–|—|to|or|الي|الى|او)\s*{_D})?"
+    rf"|between\s+{_EN_CHAIN}\s+and\s+{_EN_CHAIN}|{_EN_CHAIN}(?:\s+(?:or|to)\s+{_EN_CHAIN})?"
+    rf"|{_AR_CHAIN})"
+)
+# A candidate starts and ends at word edges; Arabic "و"/"ب" may be glued on ("و20 جريحا").
+_CANDIDATE = re.compile(
+    rf"(?<![\w\-/.:,])(?:[وبل](?={_DIG}|(?:{_AR_WORD})(?!\w)))?(?P<n>{NUMBER})(?![\w/])", re.I)
+_SINGULAR_EN = frozenset(
+    """civilian resident villager citizen worshipper shopper mourner medic paramedic doctor
+    nurse patient rescuer volunteer journalist reporter photographer cameraman student pupil
+    teacher farmer shepherd fisherman worker employee passenger pedestrian refugee relative
+    neighbour neighbor brother sister son daughter father husband cousin child kid boy girl
+    infant baby toddler minor newborn woman mother wife fighter militant rebel gunman soldier
+    jihadist insurgent militiaman policeman officer commander guard combatant pilot person
+    man member teenager youth""".split())
 
 
 def parse_number(text: str) -> tuple[int, int] | None:
-    """'at least 12' -> (12, 12); 'dozens' -> (12, 99); '10-15' -> (10, 15)."""
-    t = text.lower().translate(_DIGITS).strip()
-    t = re.sub(r"^(at least|more than|over|nearly|almost|about|around|some|up to|as many as"
-               r"|approximately|roughly|an estimated|ما لا يقل عن|لا يقل عن|اكثر من|نحو|حوالي)\s+", "", t)
-    t = t.removeprefix("between ").strip()
-    nums = re.findall(r"\d[\d,]*", t)
-    if nums:
-        values = [int(n.replace(",", "")) for n in nums if n.replace(",", "").isdigit()]
+    """'at least 12' -> (12, 12); 'dozens' -> (12, 99); '10-15' -> (10, 15);
+    'two or three' -> (2, 3); 'two dozen' -> (24, 24); 'خمسه وعشرين' -> (25, 25)."""
+    t = re.sub(r"\s+", " ", text.lower().translate(_DIGITS)).strip()
+    while True:
+        stripped = re.sub(rf"^{_QUALIFIER}\s+", "", t)
+        if stripped == t:
+            break
+        t = stripped
+    t = re.sub(r"^(?:between|(?:ما )?بين)\s+", "", t)
+    if re.search(r"\d", t):
+        values = [int(n.replace(",", "")) for n in re.findall(r"\d+(?:,\d{3})*", t)]
         if not values:
             return None
-        return (min(values), max(values)) if len(values) > 1 else (values[0], values[0])
+        return (min(values), max(values))
+    parts = re.split(r"\s+(?:or|to|and|او)\s+", t) if not _word_value(t) else [t]
+    values = [_word_value(p) for p in parts]
+    if not values or any(v is None for v in values):
+        return None
+    lows, highs = [v[0] for v in values if v], [v[1] for v in values if v]
+    return (min(lows), max(highs))
+
+
+def _word_value(t: str) -> tuple[int, int] | None:
+    t = t.strip()
     for table in (en.VAGUE_NUMBERS, ar.VAGUE_NUMBERS):
         if t in table:
             return table[t]
     for table in (ar.NUMBER_WORDS, en.NUMBER_WORDS):
-        if t in table:  # whole phrases first: "a dozen" is 12, not 1 + 12
+        if t in table and table[t] and t not in ("a", "an"):  # "a dozen" is 12, not 1 + 12
             return table[t], table[t]
     total = current = 0
-    for word in re.split(r"[\s-]+", t):
-        if word in en.NUMBER_WORDS:
-            current += en.NUMBER_WORDS[word]
-        elif word in en.SCALE_WORDS:
-            current = max(current, 1) * en.SCALE_WORDS[word]
-            if en.SCALE_WORDS[word] >= 1000:
+    for n, word in enumerate(re.split(r"[\s-]+", t)):
+        if n and word.startswith("و") and word[1:] in ar.NUMBER_WORDS:
+            word = word[1:]  # "وعشرين": and twenty
+        scale = en.SCALE_WORDS.get(word) or ar.CASUALTY_SCALE.get(word)
+        if word == "dozen" and current:
+            current *= 12
+        elif scale and current:
+            current *= scale
+            if scale >= 1000:
                 total, current = total + current, 0
-        elif word in en.VAGUE_NUMBERS:
+        elif word in en.NUMBER_WORDS and word not in ("a", "an"):
+            current += en.NUMBER_WORDS[word]
+        elif word in ar.NUMBER_WORDS:
+            current += ar.NUMBER_WORDS[word]
+        elif scale:
+            current = scale
+        elif word in en.VAGUE_NUMBERS and n == 0:
             return en.VAGUE_NUMBERS[word]
-        elif word != "and":
+        elif word not in ("and", "a", "an"):
             return None
     value = total + current
     return (value, value) if value else None
 
 
-def _victims(words: str) -> str:
-    for word in re.findall(r"[\w']+", words.lower()):
-        if word in en.VICTIM_WORDS:
-            return en.VICTIM_WORDS[word]
-        if word in ar.VICTIM_WORDS:
-            return ar.VICTIM_WORDS[word]
+# -- not a count ----------------------------------------------------------------------
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|كانون|شباط|اذار|نيسان"
+          r"|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس"
+          r"|سبتمبر|اكتوبر|نوفمبر|ديسمبر)")
+_MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?(?P<m>{_MONTH})\b\.?", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s*(?:the\s+)?$", re.I)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:[ap]\.?m\b|gmt\b|utc\b|local time|o'clock|h\b|hrs\b|%|percent|per cent|km\b|kilomet"
+    r"|miles?\b|metres?\b|meters?\b|kg\b|tons?\b|tonnes?\b|dollars\b|usd\b|bn\b|million dollars)"
+    r"|\s*-?\s*(?:years?|yrs?|months?|weeks?|days?)[- ](?:old|of age)\b|\s*-\s*(?:years?|months?)\b"
+    r"|[:.]\d|\s*years? old|'?s\b|’s\b|\s*(?:عاما|سنه|سنوات|عام|شهرا|اشهر)(?!\w))", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\d[:.]|[$£€#]|\b(?:aged|age|ages|aged between|block|camp|street|road|route|building|floor"
+    r"|no\.?|number|resolution|article|sector|zone|gate|phase|tower|apartment|unit|flight|highway"
+    r"|channel|page|chapter|paragraph|room|ward|division|brigade|battalion|regiment|squadron"
+    r"|grade|class|level|section|plot|bus|line|code|id|isbn|tel|phone|قطاع|بلوك|رقم|شارع|الساعه"
+    r"|العمر|عمره|عمرها|عام)"
+    r"|\b(?:husband|wife|son|daughter|father|mother|brother|sister|man|woman|boy|girl),)\s*$",
+    re.I)
+_PAREN_AGE = re.compile(r"^\s*(?:years?(?: old)?|yrs?)?\s*\)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?|\b\d{{1,2}}(?:st|nd|rd|th)?)[\s,/.-]*$", re.I)
+
+# -- noun phrases ---------------------------------------------------------------------
+_VICTIMS = {**en.VICTIM_WORDS, **ar.VICTIM_WORDS}
+_STOP = frozenset(
+    """were was have has had are is be been being got who that which whom whose when where
+    while after before as at in on by from to for into with without during since until
+    because and or but nor than then there their its his her our this these those the
+    including among amongst across near inside outside following amid according said says
+    told reported report reports if though although whereas despite under over yesterday
+    today tonight overnight earlier last this next monday tuesday wednesday thursday friday
+    saturday sunday morning evening afternoon so a an
+    في من علي الي عن مع بعد قبل جراء اثر نتيجه خلال اليوم امس""".split())
+_KILLED_NOUNS = re.compile(rf"(?:dead|deaths|fatalities|martyrs|bodies|corpses|killed|slain"
+                           rf"|{ar.CASUALTY_KILLED_NOUNS})")
+_INJURED_NOUNS = re.compile(rf"(?:wounded|injured|injuries|hurt|{ar.CASUALTY_INJURED_NOUNS})")
+_NEUTRAL_HEADS = frozenset("members member men man personnel elements staff people".split())
+_ARMED_MODIFIERS = frozenset(
+    """regime pro-regime pro-government government army military security police opposition
+    is isis isil daesh nusra hezbollah hamas jihadist islamist militia armed ypg sdf fsa
+    paramilitary""".split())
+_CIVIL_MODIFIERS = frozenset(
+    """civilian aid medical health rescue humanitarian relief displaced unarmed innocent civil
+    press media family""".split())
+_FAMILY = re.compile(r"\b(?:famil(?:y|ies)|household|clan|relatives|عائله|اسره)\b", re.I)
+_CIVIL_BODY = re.compile(r"\b(?:civil defen[cs]e|white helmets|red crescent|red cross|medical"
+                         r"|relief|aid|msf|doctors without borders|press|media|unicef|unrwa|un)\b", re.I)
+_ARMED_BODY = re.compile(r"\b(?:front|group|militia|army|forces|brigades?|factions?|movement"
+                         r"|organi[sz]ation|hezbollah|hamas|jihad|is|isis|isil|daesh|nusra|qaeda"
+                         r"|ypg|sdf|fsa|regime|committees|guards?|police|security|battalions?)\b", re.I)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|is|ites)")
+_RANK = {"children": 5, "women": 4, "combatants": 3, "civilians": 2, "": 1}
+
+
+@dataclass
+class _Phrase:
+    end: int  # offset in the sentence just after the phrase
+    victims: str = ""
+    kind: str = ""  # the phrase names the toll itself: "40 dead", "15 injured"
+    person: bool = False  # it names people
+    head: bool = False  # with a noun for them ("12 civilians"), not only a toll word
+    partitive: bool = False  # "three of them children": a subset
+
+
+def _category(words: list[str], heads: list[str]) -> str:
+    cats = {_VICTIMS[h] for h in heads if h in _VICTIMS}
+    neutral = all(h in _NEUTRAL_HEADS or _VICTIMS.get(h) == "" for h in heads)
+    if neutral and any(w in _ARMED_MODIFIERS for w in words):
+        return "combatants"
+    if neutral and any(w in _CIVIL_MODIFIERS for w in words):
+        return "civilians"
+    cats.discard("")
+    if "combatants" in cats and len(cats) > 1:
+        return ""  # "civilians and fighters": nobody can split them
+    if {"women", "children"} <= cats or ("civilians" in cats and len(cats) > 1):
+        return "civilians"  # "women and children" together are civilians
+    return max(cats, key=_RANK.__getitem__) if cats else ""
+
+
+def _noun_phrase(text: str, pos: int, vague: bool) -> _Phrase | None:
+    """The people counted by the figure ending at ``pos``; None when it counts things."""
+    words: list[str] = []
+    heads: list[str] = []
+    unknown = 0
+    end = pos
+    token = re.compile(r"[ \t]+(?P<w>(?:\d+-)?[^\W\d_][\w'’\-]*)")  # "10-year-old" too
+    p = pos
+    while True:
+        m = token.match(text, p)
+        if not m:
+            break
+        raw = m.group("w")
+        w = re.sub(r"(?:'s|’s|'|’)$", "", raw.lower())
+        if w == "of":
+            rest = text[m.end():]
+            part = re.match(r"\s+(them|whom|those|the|his|her|their)\b(?:\s+(?:were|are|was))?"
+                            r"\s+(?P<v>[^\W\d_][\w\-]*)", rest)
+            if not heads and not vague and part:
+                # "three of them children", "three of her sons"
+                v = part.group("v").lower()
+                if v in _VICTIMS:
+                    return _Phrase(end=m.end() + part.end(), victims=_VICTIMS[v], person=True,
+                                   head=True, partitive=part.group(1) in ("them", "whom"))
+                return None
+            if heads and heads[-1] in _NEUTRAL_HEADS | {"staff", "members", "member", "family"}:
+                # "members of one family", "members of the Nusra Front"
+                comp = re.match(r"(?:\s+(?:[A-Z][a-z]{1,2}\.|[\w'’\-]+)){1,8}?(?=\s*(?:[,;:.()]|$"
+                                r"|\s(?:were|was|have|has|had|are|is|who|in|on|when|after|killed"
+                                r"|died)\b))", rest)
+                if comp:
+                    c = comp.group(0)
+                    if _FAMILY.search(c) or _CIVIL_BODY.search(c) or "family" in heads:
+                        cat = "civilians"
+                    elif _ARMED_BODY.search(c) or re.search(r"\s[A-Z]", c):
+                        cat = "combatants"
+                    else:
+                        cat = next((_VICTIMS[x] for x in c.lower().split() if x in _VICTIMS), "")
+                    return _Phrase(end=m.end() + comp.end(), victims=cat, person=True, head=True)
+                break
+            if not heads and vague and not words:
+                p = end = m.end()  # "dozens of people"
+                continue
+            break
+        if w in _STOP and not (len(raw) > 1 and raw.isupper()):  # "IS fighters": not "is"
+            break
+        if (_KILLED_NOUNS.fullmatch(w) or _INJURED_NOUNS.fullmatch(w)) and (heads or not words):
+            if w in ("killed", "injured", "wounded", "hurt") and _OWN_FIGURE.match(text, m.end()):
+                break  # "killed 30 people injured 90": the verb of the next figure
+            kind = "killed" if _KILLED_NOUNS.fullmatch(w) else "injured"
+            nxt = text[m.end():]
+            other = (r"(?:injured|wounded|hurt|injuries|" + ar.CASUALTY_INJURED_NOUNS + ")" if kind == "killed"
+                     else r"(?:killed|dead|deaths|martyrs|" + ar.CASUALTY_KILLED_NOUNS + ")")
+            if re.match(rf"\s*(?:,|or|and|and/or|و)\s*{other}", nxt, re.I):
+                return _Phrase(end=m.end(), kind="combined", person=True)
+            return _Phrase(end=m.end(), victims=_category(words, heads), kind=kind, person=True,
+                           head=bool(heads))
+        if w not in _VICTIMS and _DEMONYM.fullmatch(raw):
+            w = "people"  # "Syrians", "Assyrians", "Yemenis"
+        if w in _VICTIMS:
+            heads.append(w)
+            words.append(w)
+            end = p = m.end()
+            # "women and children", "civilian women", "rebel fighters"
+            more = re.match(r"(?:\s+and|\s*,)?\s+([^\W\d_][\w\-]*)", text[p:])
+            if more and more.group(1).lower() in _VICTIMS and not _CANDIDATE.match(more.group(1)):
+                continue
+            if more and (_KILLED_NOUNS.fullmatch(more.group(1).lower())
+                         or _INJURED_NOUNS.fullmatch(more.group(1).lower())
+                         or more.group(1).lower() == "of"):
+                continue
+            break
+        if heads or w in en.CASUALTY_NOT_PEOPLE or _CANDIDATE.fullmatch(w):
+            if not heads and w in en.CASUALTY_NOT_PEOPLE:
+                return None
+            break
+        if w in ("more", "other", "additional", "further") and not heads:
+            p = end = m.end()  # "dozens more were wounded", "five other people"
+            continue
+        peek = token.match(text, m.end())
+        if not words and re.fullmatch(r"[a-z]+(?:ing|ed)|[a-z]+ly", w) and not (
+                peek and peek.group("w").lower() in _VICTIMS):
+            break  # "the toll at 58 saying ...": a verb or adverb ends the figure
+        unknown += 1
+        words.append(w)
+        if unknown > 3:
+            return None
+        p = m.end()
+    if not heads:
+        if unknown:
+            return None  # "five separate raids": not people
+        return _Phrase(end=end)
+    return _Phrase(end=end, victims=_category(words, heads), person=True, head=True)
+
+
+# -- kinds ----------------------------------------------------------------------------
+_VICTIM_ALT = _alternation(w for w in _VICTIMS if " " not in w)
+_COORD = (rf"(?:\s*(?:,|\band\b|و)\s*(?:(?:a|an|one|{NUMBER})\s+)?(?:[\w'’\-]+\s+){{0,2}}?"
+          rf"(?:{_VICTIM_ALT})\b)*")
+_ASIDE = (r"(?:\s*(?:,|\s[-–—]|\()\s*(?:including|among them|among whom|of whom|mostly|most of them"
+          r"|all of them|many of them|mainly|most|all|some of them|both)\b[^,;:()–—]{0,120}?"
+          r"(?:,|\s[-–—]|\))\s*)?")
+_AFTER = re.compile(
+    rf"^{_COORD}{_ASIDE},?\s*(?:(?:{en.CASUALTY_AUX})\s+)*"
+    rf"(?:(?P<combined>{en.CASUALTY_COMBINED})|(?P<killed>{en.CASUALTY_KILLED_AFTER}|قتلوا"
+    rf"|استشهدوا|لقوا حتفهم)|(?P<injured>{en.CASUALTY_INJURED_AFTER}|اصيبوا|جرحوا))(?!\w)", re.I)
+_FILLER = r"(?:(?:the|a total of|at least|more than|another|a further|all|some|only|just)\s+)*"
+_AR_EDGE = r"(?:^|(?<=[\s،,(]))[وبل]?"
+_BEFORE_KILLED = re.compile(
+    rf"(?:\b(?:{en.CASUALTY_KILLED_BEFORE})\s+{_FILLER}"
+    rf"|{_AR_EDGE}(?:{ar.CASUALTY_KILLED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
+    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:شهداء|قتلي|ضحايا|وفيات)(?:\s+\S+){{0,3}}?\s+"
+    rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
+_BEFORE_INJURED = re.compile(
+    rf"(?:\b(?:{en.CASUALTY_INJURED_BEFORE})\s+{_FILLER}"
+    rf"|{_AR_EDGE}(?:{ar.CASUALTY_INJURED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
+    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:جرحي|مصابين|اصابات)(?:\s+\S+){{0,3}}?\s+"
+    rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
+# "killed and 15 injured", "killing and wounding dozens": the verb before is not this figure's
+_BEFORE_BLOCKED = re.compile(
+    r"\b(?:killed|killing|dead|died|deaths|martyred|injured|injuring|wounded|wounding|hurt)"
+    r"\s*,?\s*(?:and|or|while|with|as well as|in addition to)\s+(?:(?:injuring|wounding|injured"
+    r"|wounded|killing|killed)\s+)?$"
+    r"|(?:قتل|مقتل|استشهاد|استشهد|اصابه|اصيب)\s+و$", re.I)
+_SUBSET_BEFORE = re.compile(
+    rf"(?:\b(?:including|among them|amongst them|among whom|of whom|of them|most of them|mostly"
+    rf"|mainly|among the dead were|among those killed were)|{_AR_EDGE}(?:{ar.CASUALTY_SUBSET}))"
+    rf"\s*:?\s*$", re.I)
+_COMPANION = re.compile(
+    r"\b(?P<link>along with|alongside|together with|with|and)\s+(?:(?P<own>his|her|their)\s+)?"
+    r"(?:(?P<spouse>wife|husband)\s*,?\s*and\s+(?:their|his|her)\s+)?$", re.I)
+_FAMILY_OF = re.compile(r"\b(?:an?\s+)?(?:entire\s+|whole\s+)?family\s+of\s+$", re.I)
+_LOOSE_STOP = re.compile(
+    r"[;:\[\]]|\.\s|\b(?:after|when|as|while|because|before|following|but|since|said|says|told"
+    r"|according|than|until|if|though|although|whereas|despite|which|where)\b", re.I)
+_KILLED_VERB = re.compile(rf"\b(?:{en.CASUALTY_KILLED_AFTER}|{en.CASUALTY_KILLED_BEFORE})\b"
+                          rf"|{ar.CASUALTY_KILLED_BEFORE}|{ar.CASUALTY_KILLED_NOUNS}", re.I)
+_INJURED_VERB = re.compile(rf"\b(?:{en.CASUALTY_INJURED_AFTER}|{en.CASUALTY_INJURED_BEFORE})\b"
+                           rf"|{ar.CASUALTY_INJURED_BEFORE}|{ar.CASUALTY_INJURED_NOUNS}", re.I)
+_OWN_FIGURE = re.compile(rf"\s+(?:{NUMBER})(?![\w/])", re.I)
+_LOOSE_BEFORE = re.compile(
+    r"\b(?:(?P<killed>killing|killed|kills)|(?P<injured>injuring|wounding|injured|wounded))"
+    r"(?:\s+(?!and\b|or\b)[^\W\d]+){1,6}\s+$"
+    rf"|{_AR_EDGE}(?:(?P<ar_killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<ar_injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    r"(?:\s+(?!و)\S+){1,6}\s+$", re.I)
+_COMBINED = re.compile(en.CASUALTY_COMBINED + r"|قتلي وجرحي|شهداء وجرحي|بين قتيل وجريح", re.I)
+_BACKGROUND = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
+# "the deadliest attack since 2016" compares this event with the war; it is not a war total
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first"
+                          r"|most \w+)\b[^.;]{0,60}\bsince\b", re.I)
+# a single event's toll above this is a campaign's or a war's
+_WAR_SCALE = 5000
+_LOOKBACK = 250  # how far back the cue words before a figure are looked for
+_WAR_CLAUSE = re.compile(
+    r"\s+(?:[\w'’\-]+\s+){0,4}?(?:killed|died|dead|perished)\s+(?:so far\s+)?(?:in|during|throughout"
+    r"|since the start of)\s+(?:the|this|syria's|syrias|the country's)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:war|conflict|uprising|revolution|crisis)(?![\w-])", re.I)
+
+# "X was killed", "a young man was killed": one person
+_ONE = re.compile(
+    r"\b(?:(?:was|has been|had been)\s+(?:(?:reportedly|allegedly|also|later|then|subsequently"
+    r"|tragically|apparently|instantly|immediately|critically|seriously|fatally|badly|severely"
+    r"|moderately|lightly|slightly|confirmed|shot and|likely|probably|possibly|eventually"
+    r"|believed to have been|said to have been)\s+)*"
+    r"(?:(?P<killed>killed|martyred|slain|shot dead|executed|murdered|assassinated|beheaded"
+    r"|gunned down)|(?P<injured>injured|wounded|hurt))"
+    r"|(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?P<died>died|succumbed))\b", re.I)
+_SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<w>{_alternation(_SINGULAR_EN)})\b",
+                     re.I)
+# two people in one phrase: "a husband and wife", "a mother and her son"
+_PAIR = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<w>(?:married\s+)?couple|husband and (?:his\s+)?wife"
+    r"|man and his wife|woman and her (?:husband|son|daughter|child)|mother and (?:her\s+)?"
+    r"(?:son|daughter|child|baby)|father and (?:his\s+)?(?:son|daughter|child))\b", re.I)
+# the subject of "alongside N": one person ("X was killed alongside", "killing X alongside")
+_ONE_SUBJECT = re.compile(
+    r"(?:\bwas\s+(?:\w+\s+)?(?:killed|martyred)|\bkilling\s+(?:an?\s+[\w-]+|(?:[A-Z][\w'’\-]*\s*){1,6}))"
+    r"[\s,]*$")
+_BEFORE_COMBINED = re.compile(
+    r"\b(?:killing|killed|deaths?|martyrs)\s*(?:,|and|or)\s*(?:injuring|wounding|injured|wounded"
+    r"|injuries)(?:\s+of)?\s+$|\b(?:injuring|wounding|injuries|wounded|injured)\s*(?:,|and|or)\s*"
+    r"(?:killing|killed|deaths?)(?:\s+of)?\s+$", re.I)
+_OTHERS = re.compile(
+    r"(?:\band|,)\s+(?P<w>others)\s+(?:(?:were|have been|had been|reportedly|also)\s+)*"
+    r"(?:(?P<killed>killed|died)|(?P<injured>injured|wounded|hurt))\b", re.I)
+_NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none|neither|no civilians?|no people|no"
+                     r" person|not|whether|if)\b", re.I)
+_AR_ONE = re.compile(
+    rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})(?!\w)")
+_AR_DUAL = re.compile(rf"{_AR_EDGE}(?:ال)?(?P<w>{_alternation(ar.CASUALTY_DUALS)})(?!\w)")
+
+
+@dataclass
+class _Figure:
+    kind: str
+    low: int
+    high: int
+    victims: str
+    start: int
+    end: int
+    subset: bool = False
+
+
+def _kind_before(before: str) -> str:
+    if _BEFORE_BLOCKED.search(before):
+        return ""
+    if _BEFORE_KILLED.search(before):
+        return "killed"
+    if _BEFORE_INJURED.search(before):
+        return "injured"
     return ""
+
+
+def _after(rest: str, before: str) -> re.Match[str] | None:
+    """The verb right after a noun phrase, unless it has a figure of its own and this one
+    has a verb before it ("killed 30 people injured 90": "injured" is the 90's; but in
+    "25 civilians killed 80 injured", "killed" is the 25's)."""
+    m = _AFTER.match(rest)
+    if m and not m.group("combined") and _OWN_FIGURE.match(rest[m.end():]) and re.search(
+            r"(?:killed|injured|wounded|hurt)$", m.group(0), re.I) and _kind_before(before):
+        return None
+    return m
+
+
+_OTHER_FIGURE = re.compile(rf"(?<![\w-])\d[\d,]*\s+(?:[\w'’\-]+\s+){{0,2}}?(?:{_VICTIM_ALT})\b", re.I)
+
+
+def _loose_kind(rest: str) -> str:
+    stop = _LOOSE_STOP.search(rest)
+    window = rest[: stop.start() if stop else len(rest)][:160]
+    other = next((o for o in _OTHER_FIGURE.finditer(window)
+                  if not _SUBSET_BEFORE.search(window[: o.start()])
+                  and not re.search(r"\bamong\b(?:\s+\w+){0,3}\s*$", window[: o.start()])), None)
+    window = window[: other.start()] if other else window  # not past another figure
+    if _COMBINED.search(window):
+        return "combined"
+    k = next((v for v in _KILLED_VERB.finditer(window) if not _OWN_FIGURE.match(window[v.end():])), None)
+    i = next((v for v in _INJURED_VERB.finditer(window) if not _OWN_FIGURE.match(window[v.end():])), None)
+    if k and (not i or k.start() < i.start()):
+        return "killed"
+    return "injured" if i else ""
+
+
+def _loose_kind_before(before: str) -> str:
+    """"killing according to the latest toll 44 civilians": a verb a few words back."""
+    m = _LOOSE_BEFORE.search(before)
+    if not m or _BEFORE_BLOCKED.search(before[: m.end()]):
+        return ""
+    return "killed" if m.group("killed") or m.group("ar_killed") else "injured"
+
+
+def _nearest_kind(before: str, figures: list[_Figure]) -> str:
+    """The kind of the figure a subset belongs to: the last one before it, else the
+    nearest killed/injured word before it."""
+    if figures:
+        return figures[-1].kind
+    k = [m.end() for m in _KILLED_VERB.finditer(before)]
+    i = [m.end() for m in _INJURED_VERB.finditer(before)]
+    if not k and not i:
+        return ""
+    return "killed" if (k[-1] if k else -1) >= (i[-1] if i else -1) else "injured"
+
+
+def _coordinated(text: str, start: int, figures: list[_Figure]) -> _Figure | None:
+    """"killed five women and a child": a figure joined to the one before takes its kind
+    (and is a subset when that one is)."""
+    last = next((f for f in reversed(figures) if f.end <= start), None)
+    if last and re.fullmatch(r"\s*(?:,|,?\s*and|as well as|و)?\s*", text[last.end:start]):
+        return last
+    return None
+
+
+def _sentence_figures(text: str) -> list[_Figure]:
+    if _BACKGROUND.search(text) and not _SUPERLATIVE.search(text):
+        return []
+    figures: list[_Figure] = []
+    taken: list[tuple[int, int]] = []  # verb spans already read for a figure
+
+    def add(fig: _Figure) -> None:
+        if fig.kind in ("killed", "injured") and fig.high <= _WAR_SCALE * 2 and fig.low <= _WAR_SCALE:
+            figures.append(fig)
+
+    for m in _CANDIDATE.finditer(text):
+        a, b = m.start("n"), m.end("n")
+        number = m.group("n")
+        before, after = text[max(0, a - _LOOKBACK):a], text[b:]
+        value = parse_number(number)
+        if value is None or _not_a_count(before, after):
+            continue
+        core = re.sub(rf"^(?:{_QUALIFIER}\s+)*", "", number.lower())
+        vague = not re.search(r"\d", core) and _word_value(core) is not None and (
+            core in en.VAGUE_NUMBERS or core in ar.VAGUE_NUMBERS)
+        if core == "one" and re.match(r"\s+of\b", after):
+            continue  # "one of the victims": a person already counted
+        phrase = _noun_phrase(text, b, vague)
+        if phrase is None:
+            continue
+        if _YEAR.fullmatch(core.replace(",", "")) and (not phrase.head or _DATE_BEFORE.search(before)):
+            continue  # "2016", "October 12 2016 Activists say"
+        if _WAR_CLAUSE.match(text, phrase.end):
+            continue  # "... have died in the war": a war total, not this event's
+        if re.search(r"\bfrom\s+$", before) and re.search(r"\d\s*(?:to|-|–)\s*\d", number):
+            value = (value[1], value[1])  # "the toll rose from 10 to 15": now 15
+        victims = phrase.victims
+        subset = phrase.partitive or bool(_SUBSET_BEFORE.search(before))
+        family = _FAMILY_OF.search(before)
+        companion = _COMPANION.search(before) if phrase.person else None
+        if family:
+            victims = victims or "civilians"
+        rest = text[phrase.end:]
+        after_m = _after(rest, before)
+        kind = phrase.kind
+        either = False  # "killed or injured": maybe nobody died
+        if not kind and after_m and after_m.group("combined"):
+            kind, either = "combined", bool(re.search(r"\bor\b", after_m.group("combined"), re.I))
+        elif not kind and (combined := _BEFORE_COMBINED.search(before)):
+            kind, either = "combined", bool(re.search(r"\bor\b", combined.group(0), re.I))
+        if kind == "combined":
+            if vague and value[1] >= 2 and not either:
+                # "a number of civilians were killed and injured": some of each, at least
+                # two of each (plural), neither more than the vague word allows
+                add(_Figure("killed", 2, value[1], victims, a, phrase.end))
+                add(_Figure("injured", 2, value[1], victims, a, phrase.end))
+            continue
+        if not kind and after_m:
+            kind = "killed" if after_m.group("killed") else "injured"
+            taken.append((phrase.end + after_m.start(), phrase.end + after_m.end()))
+        if not kind and subset:
+            kind = _nearest_kind(before, [f for f in figures if f.start < a])
+        if not kind:
+            lead = before[: family.start()] if family else before
+            if companion:
+                lead = before[: companion.start()]
+                kind = _nearest_kind(lead, [])
+            else:
+                kind = _kind_before(lead)
+        if not kind and (joined := _coordinated(text, a, figures)):
+            kind, subset = joined.kind, subset or joined.subset
+        if not kind and phrase.person:
+            kind = _loose_kind(rest) or _loose_kind_before(before)
+        if not kind or kind == "combined":
+            continue
+        if subset and not victims:
+            continue  # "including 3 people" adds nothing
+        add(_Figure(kind, value[0], value[1], victims, a, phrase.end, subset))
+        own = companion.group("own") if companion else None
+        if companion and (own or (companion.group("link").lower() not in ("and", "with")
+                                  and _ONE_SUBJECT.search(before[: companion.start()]))):
+            # "X was killed with his three children", "killing X alongside 11 relatives":
+            # the toll is N + 1 (+ 1 more for a spouse or for "their")
+            extra = 1 + bool(companion.group("spouse"))
+            if own and own.lower() == "their" and not companion.group("spouse"):
+                extra = 2 if re.search(r"\b(?:wife|husband|couple|parents)\b", before, re.I) else 1
+            add(_Figure(kind, value[0] + extra, value[1] + extra, victims if victims in (
+                "civilians", "combatants", "") and not own else "civilians",
+                a - len(before) + companion.start(), phrase.end))
+    _singulars(text, figures, taken, add)
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], add) -> None:
+    """One person ("a paramedic was killed", "استشهد طفل") and Arabic duals ("طفلان")."""
+    spans = [(f.start, f.end) for f in figures]
+    found = [(2, m) for m in _PAIR.finditer(text)] + [(1, m) for m in _SINGLE.finditer(text)]
+    for count, m in found:
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        phrase_end = m.end()
+        rest = text[phrase_end:]
+        before = text[max(0, m.start() - _LOOKBACK): m.start()]
+        if re.search(r"\bone(?:\s+of\s+(?:them|whom|those))?\s*$", before) or re.match(r"\s+of\b", rest):
+            continue
+        victims = _VICTIMS.get(m.group("w").lower(), "") if count == 1 else "civilians"
+        if m.group("w").lower() in ("teenager", "youth"):
+            victims = ""
+        mods = m.group(0).lower().split()[1:-1]
+        if any(x in _ARMED_MODIFIERS for x in mods) and victims in ("", "civilians"):
+            victims = "combatants"
+        subset = bool(_SUBSET_BEFORE.search(before))
+        after_m = _after(rest, before)
+        if after_m and after_m.group("combined"):
+            continue
+        kind = ""
+        if after_m:
+            kind = "killed" if after_m.group("killed") else "injured"
+            taken.append((phrase_end + after_m.start(), phrase_end + after_m.end()))
+        elif subset:
+            if not victims:
+                continue
+            kind = _nearest_kind(before, [f for f in figures if f.start < m.start()])
+        else:
+            joined = _coordinated(text, m.start(), figures)
+            kind = _kind_before(before) or (joined.kind if joined else "")
+            subset = subset or bool(joined and joined.subset)
+        if kind:
+            add(_Figure(kind, count, count, victims, m.start(), phrase_end, subset))
+            spans.append((m.start(), phrase_end))
+    for m in _ONE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or any(s <= m.start() < e for s, e in spans):
+            continue
+        clause = re.split(r"[;:!?]|\.(?:\s|$)|,\s+(?:and|but|while|as)\b", text[: m.start()])[-1]
+        subject = clause.split()[-14:]
+        if not subject or _NOBODY.search(" ".join(subject)) or _FAMILY.search(" ".join(subject[-3:])):
+            continue
+        first = m.start() - len(" ".join(subject)) - 1
+        if any(first <= f.end <= m.start() for f in figures):
+            continue  # "five people ... were": a figure already read
+        lowered = [re.sub(r"\W", "", w.lower()) for w in subject]
+        victims = _category(lowered, [w for w in lowered if w in _VICTIMS])
+        if victims in ("", "civilians") and any(
+                w in _ARMED_MODIFIERS or w in ("leader", "commander", "chief", "emir") for w in lowered):
+            victims = "combatants"
+        kind = "killed" if m.group("killed") or m.group("died") else "injured"
+        add(_Figure(kind, 1, 1, victims, max(0, m.start() - len(" ".join(subject[-4:])) - 1),
+                    m.end()))
+    for m in _OTHERS.finditer(text):
+        # "three were killed and others injured": more than one, nobody says how many;
+        # read as "a number of" (2-9)
+        if not any(s <= m.start("w") < e for s, e in spans):
+            kind = "killed" if m.group("killed") else "injured"
+            add(_Figure(kind, 2, 9, "", m.start("w"), m.end()))
+    for m in _AR_ONE.finditer(text):
+        if any(s <= m.start("noun") < e for s, e in spans):
+            continue
+        kind = "killed" if m.group("killed") else "injured"
+        add(_Figure(kind, 1, 1, ar.CASUALTY_SINGULAR[m.group("noun")], m.start(), m.end()))
+    for m in _AR_DUAL.finditer(text):
+        if any(s <= m.start("w") < e for s, e in spans):
+            continue
+        victims, kind = ar.CASUALTY_DUALS[m.group("w")]
+        before = text[max(0, m.start() - _LOOKBACK): m.start()]
+        subset = bool(_SUBSET_BEFORE.search(before))
+        if not kind:
+            kind = (_nearest_kind(before, [f for f in figures if f.start < m.start()]) if subset
+                    else _kind_before(before)
+                    or getattr(_coordinated(text, m.start(), figures), "kind", "")
+                    or _loose_kind(text[m.end():]))
+        if kind in ("killed", "injured"):
+            add(_Figure(kind, 2, 2, victims, m.start(), m.end(), subset))
+
+
+def _not_a_count(before: str, after: str) -> bool:
+    month = _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)
+    if month and month.group("m") != "may":  # "may" lower case is the verb
+        return True
+    if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+        return True
+    return bool(re.search(r"\(\s*$", before) and _PAREN_AGE.match(after))
 
 
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
     found: list[CasualtyCount] = []
     for s_start, s_end in sentences:
-        text = ctx.norm[s_start:s_end]
-        taken: list[tuple[int, int]] = []
-        for kind, pattern in PATTERNS:
-            for m in pattern.finditer(text):
-                number = m.group("n")
-                if any(s <= m.start("n") < e for s, e in taken):
-                    continue
-                if re.fullmatch(r"(?:19|20)\d\d", number.strip(" ,")):  # a year, not a count
-                    continue
-                if _NOT_A_COUNT.match(text[m.end("n"):]) or _AGE_BEFORE.search(text[:m.start("n")]):
-                    continue
-                value = parse_number(number)
-                if value is None:
-                    continue
-                taken.append((m.start("n"), m.end("n")))
-                rest = m.group("rest") or ""
-                found.append(CasualtyCount(
-                    kind=kind, low=value[0], high=value[1], victims=_victims(rest),
-                    span=ctx.span(s_start + m.start(), s_start + m.end())))
-        for m in _INCLUDING.finditer(text):
-            value = parse_number(m.group(1))
-            victims = _victims(m.group(2))
-            if value and victims in ("children", "women", "civilians"):
-                before = text[: m.start()]
-                kind = "injured" if re.search(en.INJURED + "|" + ar.INJURED, before[-60:], re.I) and not re.search(en.KILLED + "|" + ar.KILLED, before[-40:], re.I) else "killed"
-                found.append(CasualtyCount(kind=kind, low=value[0], high=value[1], victims=victims,
-                                           span=ctx.span(s_start + m.start(), s_start + m.end())))
+        for f in _sentence_figures(ctx.norm[s_start:s_end]):
+            found.append(CasualtyCount(kind=f.kind, low=f.low, high=f.high, victims=f.victims,
+                                       span=ctx.span(s_start + f.start, s_start + f.end)))
     return found

@@ -73,6 +73,13 @@ class DocContext:
         return split_sentences(self.norm)
 
     @cached_property
+    def entities(self):
+        """spaCy's named entities (English documents; see extract.ner for what is read)."""
+        from warlog.extract.ner import find_entities
+
+        return find_entities(self)
+
+    @cached_property
     def places(self) -> list[Match]:
         from warlog.extract.places import find_places
 

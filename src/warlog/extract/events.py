@@ -10,14 +10,55 @@ from datetime import date, timedelta
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
 
+_LANGS = (("en", en), ("ar", ar))
 _RULES = {
     lang: [(t, s, re.compile(p, re.I)) for t, s, p in module.EVENT_RULES]
-    for lang, module in (("en", en), ("ar", ar))
+    for lang, module in _LANGS
+}
+_TOLLS = {
+    lang: [(t, s, re.compile(p, re.I)) for t, s, p in getattr(module, "TOLL_RULES", [])]
+    for lang, module in _LANGS
 }
 _GENERIC = re.compile(en.GENERIC_VIOLENCE, re.I)
 _BACKGROUND = re.compile(en.BACKGROUND, re.I)
+_DISASTER = re.compile(en.DISASTER, re.I)
+_DISASTER_VETOED = re.compile(en.DISASTER_VETOED, re.I)
+_RECALLED = re.compile(en.RECALLED, re.I)
 _CASUALTY = {lang: re.compile(module.KILLED + "|" + module.INJURED, re.I)
-             for lang, module in (("en", en), ("ar", ar))}
+             for lang, module in _LANGS}
+_NUMBER = re.compile(r"\d|\b(?:dozens|scores|hundreds|" + "|".join(
+    sorted((w for w in en.NUMBER_WORDS if len(w) > 2), key=len, reverse=True)) + r")\b", re.I)
+# Who acted, by the words the press uses for them (the registry names the rest).
+_STATE = {lang: re.compile(module.STATE_ACTOR_WORDS, re.I) for lang, module in _LANGS}
+_NONSTATE = {lang: re.compile(module.NONSTATE_ACTOR_WORDS, re.I) for lang, module in _LANGS}
+_PASSIVE = {lang: re.compile(module.TAKEN_BY, re.I) for lang, module in _LANGS}
+_PASSIVE_AUX = {lang: re.compile(module.PASSIVE_AUX, re.I) for lang, module in _LANGS}
+# What a crowd did, read across the sentences of a protest.
+_CROWD_VIOLENCE = {lang: re.compile(module.CROWD_VIOLENCE, re.I) for lang, module in _LANGS}
+_CROWD_ARRESTS = {lang: re.compile(module.CROWD_ARRESTS, re.I) for lang, module in _LANGS}
+
+GOV_REGAINS = "Government regains territory"
+NONSTATE_TAKES = "Non-state actor overtakes territory"
+NO_FIGHT = "Non-violent transfer of territory"
+CLASH = "Armed clash"
+ARRESTS = "Arrests"
+
+# ACLED's order inside the crowd family: a crowd that turns violent is a riot whatever
+# the police did; peaceful protesters killed or badly hurt are met with excessive force;
+# dispersed, gassed or arrested, with intervention.
+CROWD_RANK = {
+    "Peaceful protest": 0, "Protest with intervention": 1,
+    "Excessive force against protesters": 2, "Violent demonstration": 3, "Mob violence": 3,
+}
+CROWD_TYPE = {sub: ("Riots" if rank == 3 else "Protests") for sub, rank in CROWD_RANK.items()}
+# Inside the territory family: the fight for a place is coded as the place changing
+# hands once the report says it did, and a change that followed the other side's
+# withdrawal is a non-violent transfer.
+TERRITORY_RANK = {CLASH: 0, GOV_REGAINS: 1, NONSTATE_TAKES: 1, NO_FIGHT: 2}
+
+
+def _lang(ctx: DocContext) -> str:
+    return "ar" if ctx.lang is ar else "en"
 
 
 @dataclass
@@ -40,56 +81,171 @@ class EventGroup:
 
 def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Trigger | None:
     text = ctx.norm[start:end]
-    lang = "ar" if ctx.lang is ar else "en"
+    lang = _lang(ctx)
     for event_type, sub_event_type, pattern in _RULES[lang]:
         m = pattern.search(text)
+        if m and lang == "en" and _DISASTER_VETOED.match(m.group()) and _DISASTER.search(text):
+            return None  # "the earthquake killed eight people", "a boiler exploded"
         if m:
-            return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(), (start, end))
+            trigger = Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
+                              (start, end))
+            if sub_event_type in (GOV_REGAINS, NONSTATE_TAKES):
+                trigger.sub_event_type = taker_side(ctx, trigger) or sub_event_type
+            return trigger
+    if not generic:
+        return None
+    # A toll with no weapon or act named: provisional, replaced by the weapon or act a
+    # following sentence names (see find_events).
+    for event_type, sub_event_type, pattern in _TOLLS[lang]:
+        m = pattern.search(text)
+        if m and not (lang == "en" and _DISASTER.search(ctx.norm)):
+            return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
+                           (start, end), generic=True)
     # Violence with a toll but no named weapon: ACLED's attack on civilians or a clash
-    # is decided later from the victims; here it is coded as an attack.
-    if lang == "en" and generic:
+    # is decided later from the victims; here it is coded as an attack. A toll of an
+    # earthquake, flood, fire or crash is no political violence at all.
+    if lang == "en":
         m = _GENERIC.search(text)
-        if m and _CASUALTY["en"].search(text) and re.search(r"\d|dozens|scores", text):
+        if (m and _CASUALTY["en"].search(text) and _NUMBER.search(text)
+                and not _DISASTER.search(ctx.norm)):
             return Trigger("Violence against civilians", "Attack", start + m.start(),
                            start + m.end(), (start, end), generic=True)
     return None
 
 
+def taker_side(ctx: DocContext, trigger: Trigger) -> str | None:
+    """Who took the place: the subject of the taking verb (in English the last actor
+    named before it, in Arabic, which puts the verb first, the one right after it), or
+    the actor after "fell to ..." / "was retaken by ...". State forces (and foreign forces
+    fighting beside them) regain territory; anyone else overtakes it. None when the
+    sentence names no actor."""
+    lang = _lang(ctx)
+    s_start, s_end = trigger.sentence
+    passive = _PASSIVE[lang].search(ctx.norm[trigger.start:s_end])
+    if passive and not (passive.group("fell")
+                        or _PASSIVE_AUX[lang].search(ctx.norm[s_start:trigger.start])):
+        passive = None
+    if passive:
+        found = _actors_in(ctx, lang, trigger.start + passive.end(), s_end)
+        chosen = min(found, default=None, key=lambda f: f[0])
+    else:
+        found = []
+        if lang == "ar":  # verb, then subject: "سيطر الجيش على ..."
+            found = [f for f in _actors_in(ctx, lang, trigger.end, s_end) if f[0] - trigger.end < 4]
+        chosen = (min(found, key=lambda f: f[0]) if found
+                  else max(_actors_in(ctx, lang, s_start, trigger.start), default=None,
+                           key=lambda f: f[1]))
+    if chosen is None:
+        return None
+    return GOV_REGAINS if chosen[2] else NONSTATE_TAKES
+
+
+def _actors_in(ctx: DocContext, lang: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Actors named in norm[lo:hi] as (start, end, is state forces): the registry's
+    (a GenericState, "government forces", is state forces) and the generic words."""
+    found = []
+    for m in ctx.actors:
+        inter = getattr(m.value, "inter", 1)
+        if lo <= m.start and m.end <= hi and inter:
+            found.append((m.start, m.end, inter in (1, 8)))
+    for is_state, words in ((True, _STATE[lang]), (False, _NONSTATE[lang])):
+        for m in words.finditer(ctx.norm, lo, hi):
+            found.append((m.start(), m.end(), is_state))
+    return found
+
+
+def _family(trigger: Trigger) -> str:
+    if trigger.sub_event_type in CROWD_RANK:
+        return "crowd"
+    if trigger.sub_event_type in TERRITORY_RANK:
+        return "territory"
+    return trigger.event_type
+
+
+def _rank(trigger: Trigger) -> int:
+    return CROWD_RANK.get(trigger.sub_event_type, TERRITORY_RANK.get(trigger.sub_event_type, 0))
+
+
+def _escalate(group: EventGroup, sub_event_type: str) -> None:
+    """A protest told further: what the crowd or the police did next decides its type."""
+    if CROWD_RANK[sub_event_type] > CROWD_RANK[group.trigger.sub_event_type]:
+        group.trigger.sub_event_type = sub_event_type
+        group.trigger.event_type = CROWD_TYPE[sub_event_type]
+
+
 def find_events(ctx: DocContext, published: date) -> list[EventGroup]:
     """Triggers sentence by sentence; a sentence without one joins the event before it
-    when it carries casualty words (the toll often comes a sentence later)."""
+    when it carries casualty words (the toll often comes a sentence later).
+
+    Sentences of one family tell one event, coded by the most telling of them: a protest
+    by what the crowd and the police did (CROWD_RANK; clashes, violence or arrests told
+    after a protest belong to it), a fight for a place by whether the place changed hands
+    and how (TERRITORY_RANK). Other types keep their first sub-type unless a DECISIVE
+    one follows."""
     from warlog.extract.dates import find_dates
 
     groups: list[EventGroup] = []
-    casualty = _CASUALTY["ar" if ctx.lang is ar else "en"]
+    lang = _lang(ctx)
+    casualty = _CASUALTY[lang]
+    dated = {(s, e): find_dates(ctx, s, e, published) for s, e in ctx.sentences}
+    # An old event recalled as background is dated well before the report. Without a
+    # publication date, "the report" is the most recent date the report itself gives
+    # (an undated report about last spring is not background to the day it was read).
+    latest = published
+    if ctx.doc.published is None:
+        latest = max((d.event_date for found in dated.values() for d in found), default=published)
     for start, end in ctx.sentences:
         text = ctx.norm[start:end]
         if _BACKGROUND.search(text):
             continue
-        dates = find_dates(ctx, start, end, published)
-        if dates and all(d.event_date < published - timedelta(days=45) for d in dates):
+        dates = dated[(start, end)]
+        if dates and all(d.event_date < latest - timedelta(days=45) for d in dates):
             continue  # an old event recalled as background
         # a toll with no weapon named right after an event restates that event
         trigger = classify(ctx, start, end, generic=not groups)
+        crowd = next((g for g in reversed(groups) if _family(g.trigger) == "crowd"), None)
+        if crowd is not None and (trigger is None or _family(trigger) != "crowd"):
+            # clashes, arrests or violence told after a protest are what became of it
+            if _CROWD_VIOLENCE[lang].search(text) or trigger and trigger.sub_event_type == CLASH:
+                _escalate(crowd, "Violent demonstration")
+                crowd.sentences.append((start, end))
+                continue
+            if _CROWD_ARRESTS[lang].search(text) or trigger and trigger.sub_event_type == ARRESTS:
+                _escalate(crowd, "Protest with intervention")
+                crowd.sentences.append((start, end))
+                continue
         if trigger is None:
             if groups and casualty.search(text):
                 groups[-1].sentences.append((start, end))
             continue
-        if groups and groups[-1].trigger.generic:
+        if groups and groups[-1].trigger.generic and trigger.event_type in VIOLENT:
             # the weapon named after the toll says what the event was
             groups[-1].trigger = trigger
             groups[-1].sentences.append((start, end))
             continue
-        same = next((g for g in groups if g.trigger.event_type == trigger.event_type), None)
+        family = _family(trigger)
+        same = next((g for g in groups if _family(g.trigger) == family), None)
         if same is not None:
             same.sentences.append((start, end))
-            if trigger.sub_event_type in DECISIVE and same.trigger.sub_event_type not in DECISIVE:
+            if family in ("crowd", "territory"):
+                if _rank(trigger) > _rank(same.trigger) and not _RECALLED.search(text):
+                    same.trigger = trigger
+            elif trigger.sub_event_type in DECISIVE and same.trigger.sub_event_type not in DECISIVE:
                 same.trigger = trigger
         else:
-            groups.append(EventGroup(trigger=trigger, sentences=[(start, end)]))
+            same = EventGroup(trigger=trigger, sentences=[(start, end)])
+            groups.append(same)
+        if family == "crowd":
+            # what else the protest's own sentence tells: the crowd fought, or was detained
+            if _CROWD_VIOLENCE[lang].search(text):
+                _escalate(same, "Violent demonstration")
+            elif _CROWD_ARRESTS[lang].search(text):
+                _escalate(same, "Protest with intervention")
     return _fold_background(ctx, groups)
 
 
+# What can say how the people of a bare toll died.
+VIOLENT = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians", "Riots"})
 # Sub-types that decide an event's coding wherever the report names them.
 DECISIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 _FIGURE = re.compile(r"[0-9٠-٩]|dozens|scores|hundreds|عشرات")

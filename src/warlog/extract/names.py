@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from warlog.extract.context import Match
@@ -16,6 +17,10 @@ def tokens(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# Where a name cannot run across: a sentence or clause break.
+_BREAK = re.compile(r"[\n,;:!?]|\.(?=\s)")
+
+
 def scan_names(
     text: str,
     lookup: Callable[[str], object | None],
@@ -25,6 +30,7 @@ def scan_names(
 ) -> list[Match]:
     """Find the longest runs of tokens that ``lookup`` recognises, left to right."""
     toks = tokens(text)
+    breaks = [m.start() for m in _BREAK.finditer(text)] + [len(text)]
     found: list[Match] = []
     i = 0
     while i < len(toks):
@@ -33,17 +39,19 @@ def scan_names(
         if starts_name(first):
             prefix = AR_PREFIX.match(first)
             shifts = [0, prefix.end()] if prefix and prefix.end() else [0]
-            for n in range(min(max_tokens, len(toks) - i), 0, -1):
+            # a name never runs across a sentence or clause break
+            limit = breaks[bisect_left(breaks, toks[i][0])]
+            longest = 0
+            while longest < min(max_tokens, len(toks) - i) and toks[i + longest][1] <= limit:
+                longest += 1
+            for n in range(longest, 0, -1):
                 end = toks[i + n - 1][1]
                 for shift in shifts:
                     start = toks[i][0] + shift
-                    # a name never runs across a sentence or clause break
-                    phrase = text[start:end]
-                    if re.search(r"[\n,;:!?]|\.\s", phrase):
-                        continue
-                    value = lookup(phrase.rstrip("."))
+                    phrase = text[start:end].rstrip(".")
+                    value = lookup(phrase)
                     if value:
-                        match = Match(start, start + len(phrase.rstrip(".")), phrase.rstrip("."), value)
+                        match = Match(start, start + len(phrase), phrase, value)
                         break
                 if match:
                     i += n

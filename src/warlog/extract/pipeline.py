@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from warlog.extract import actors, casualties, dates, events, places
+from warlog.extract import actors, casualties, dates, events, places, relations
 from warlog.extract.context import DocContext
 from warlog.gazetteer import Gazetteer, default_gazetteer
 from warlog.model import DateRef, Document, Mention
@@ -74,6 +74,15 @@ def assign_actors(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def find_relations(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Who fights, backs or is allied with whom, as the event's sentences say (see
+    extract.relations)."""
+    for m in mentions:
+        iso = m.place.iso if m.place else ""
+        m.relations = relations.find_relations(ctx, _groups(ctx)[m.id].sentences, iso)
+    return mentions
+
+
 def count_casualties(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         m.casualties = casualties.find_casualties(ctx, _groups(ctx)[m.id].sentences)
@@ -99,6 +108,11 @@ def refine_types(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             m.sub_event_type = "Government regains territory"
         elif m.sub_event_type == "Government regains territory" and inter1 in (2, 3, 4):
             m.sub_event_type = "Non-state actor overtakes territory"
+        killed = [c for c in m.casualties if c.kind == "killed" and c.high > 0]
+        # A toll with no act named, all of it armed men: a clash, not an attack on civilians.
+        if (_groups(ctx)[m.id].trigger.generic and killed
+                and all(c.victims == "combatants" for c in killed)):
+            m.event_type, m.sub_event_type = "Battles", "Armed clash"
         civilian_victims = any(
             c.victims in ("civilians", "children", "women") and c.kind == "killed"
             for c in m.casualties)
@@ -119,6 +133,7 @@ STAGES: list[Stage] = [
     resolve_dates,
     locate,
     assign_actors,
+    find_relations,
     count_casualties,
     attach_quotes,
     refine_types,

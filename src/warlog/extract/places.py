@@ -1,5 +1,18 @@
-"""Toponyms: found with the gazetteer, resolved with the document's context, and the
-event's own location chosen among the places a report names."""
+"""Toponyms: found with spaCy's entities and the gazetteer, resolved with the document's
+context, and the event's own location chosen among the places a report names.
+
+Finding (``find_places``): the gazetteer's longest matches, spaCy's GPE/LOC/FAC entities
+(resolved through the gazetteer; one it cannot resolve is kept as a name without a
+point), demonyms ("Russian": Russia) and short forms ("U.S.", "W.Va."). Where spaCy read
+the text, a one-word gazetteer match it did not call a place needs other evidence: a
+word before it that introduces a place, a ", State" after it, or a big population; one
+inside a person's name is none. Where spaCy did not read (Arabic, and outside the event
+sentences in the pipeline), the gazetteer's own rules decide.
+
+Resolving (``resolve``): a prior from population and kind of place, then the document's
+context: its countries and first-level regions, a "Town, State" qualifier, and nearness
+to the other places it names.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +24,8 @@ from warlog.extract.actors import GenericState
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar, en
 from warlog.extract.names import AR_PREFIX, scan_names
-from warlog.gazetteer import Place
+from warlog.extract.ner import TOPONYM_LABELS, Entities, Entity
+from warlog.gazetteer import FOCUS_COUNTRIES, Place, key_variants, name_key
 from warlog.model import PlaceRef
 
 _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
@@ -24,32 +38,334 @@ _DATELINE = re.compile(
 _NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$")
 
 
+class Candidates(list):
+    """A toponym's candidate places. ``mention`` marks a toponym that names a place without
+    locating anything in the report: a demonym ("Russian troops"), or a place inside an
+    actor's name ("Deir ez-Zor Military Council"). It is a toponym all the same (the
+    geoparser reports it, and it tells the document's country), but an event's location
+    never comes from it. No candidates: a name spaCy called a place that the gazetteer
+    does not know."""
+
+    def __init__(self, places=(), mention: bool = False):
+        super().__init__(places)
+        self.mention = mention
+
+
 def _starts_name(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return len(word) >= 3
     if word.isupper() and len(word) <= 4:  # acronyms (SDF, YPG, UN) are not places
         return False
-    return word[0].isupper() and word.lower() not in en.NOT_PLACES
+    # NOT_PLACES words may start a longer name ("New York", "North Carolina"); alone they
+    # are dropped in find_places
+    return word[0].isupper()
 
 
 def find_places(ctx: DocContext) -> list[Match]:
-    """Every toponym in the text, with its candidate places; names inside actor names
-    ("Deir ez-Zor Military Council") are left to the actor."""
-
-    # names inside actor names are the actor's
-    taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
-    found = []
-    for m in scan_names(ctx.norm, ctx.gazetteer.lookup, max_tokens=5, starts_name=_starts_name):
-        if any(s <= m.start < e for s, e in taken):
+    """Every toponym in the text, with its candidate places (see the module's doc)."""
+    ents = ctx.entities if ctx.lang is en else Entities()
+    found: list[Match] = []
+    weak: list[Match] = []  # taken only if the rest of the document vouches for them
+    for m in gazetteer_matches(ctx):
+        if " " not in m.text and m.text.lower().rstrip(".") in en.NOT_PLACES:
             continue
         if AR_PREFIX.sub("", m.text) in ar.NOT_PLACES or m.text in ar.NOT_PLACES:
             continue
-        if not _plausible(ctx, m):
+        verdict: bool | None = True
+        if ents.covers(m.start, m.end):
+            verdict = _evidence(ctx, ents, m)
+            if verdict is False:
+                continue
+        elif not _plausible(ctx, m):
             continue
         m = _villages_with_cue(ctx, m)
         if m is not None:
-            found.append(m)
-    return found
+            (found if verdict else weak).append(Match(m.start, m.end, m.text, Candidates(m.value)))
+    found += _short_forms(ctx, ents)
+    found += _demonyms(ctx, ents)
+    found += _entity_toponyms(ctx, ents, found)
+    found += _vouched(ctx, found, weak)
+    # a place inside an actor's name is the actor's ("Deir ez-Zor Military Council"), and
+    # a capital that speaks is its government ("Damascus denies"): toponyms all the same,
+    # but they locate nothing
+    taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
+    out = []
+    for m in _without_overlaps(found):
+        if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
+            m = Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
+        out.append(m)
+    return out
+
+
+_SPEAKS = re.compile(
+    rf"^(?:['’]s\s+\w+)?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{en.SAY_VERBS}|says|denie[sd]|deny"
+    r"|accuse[sd]?|blame[sd]?|insists|warns|claims|announces|rejecte?d?s?|condemn(?:s|ed)"
+    r"|responded|retaliated|demands?|demanded|considers|considered|regards)\b")
+
+
+def gazetteer_matches(ctx: DocContext) -> list[Match]:
+    """The gazetteer's longest matches in the text, before any evidence is weighed
+    (computed once: NER's scope is read from them too)."""
+    if "_gazetteer_matches" not in ctx.__dict__:
+        gaz = ctx.gazetteer
+
+        def starts(word: str) -> bool:
+            return _starts_name(word) and (word[0] >= "\u0600" or gaz.may_start_name(word))
+
+        ctx.__dict__["_gazetteer_matches"] = scan_names(
+            ctx.norm, gaz.lookup, max_tokens=5, starts_name=starts)
+    return ctx.__dict__["_gazetteer_matches"]
+
+
+def doubtful(ctx: DocContext, m: Match) -> bool:
+    """Whether a gazetteer match needs NER to tell: one word in Latin script, naming no
+    country or region and no city of POPULOUS people, with no word around it that makes
+    it a place ("in Douma", "the town of X", "Springfield, Ill.")."""
+    if " " in m.text or m.text[0] >= "\u0600" or any(
+            p.feature in _BIG_FEATURES or p.population >= POPULOUS for p in m.value):  # type: ignore[attr-defined]
+        return False
+    return _cued(ctx, m, max(p.population for p in m.value)) is None  # type: ignore[attr-defined]
+
+
+def _cued(ctx: DocContext, m: Match, population: int) -> bool | None:
+    """What the words around a name say: True (a place), None (nothing sure)."""
+    if _qualified(ctx, m.end) or _is_dateline(ctx, m):
+        return True
+    before = ctx.norm[max(0, m.start - 30) : m.start]
+    if _VILLAGE_CUE_BEFORE.search(before) or _VILLAGE_CUE_AFTER.match(ctx.norm[m.end : m.end + 15]):
+        return True  # "the town of Maarat al-Numaan"
+    if _PLACE_CUE.search(before) or re.search(en.NEAR_WORDS, before, re.I):
+        return population >= CUED_POPULATION or " " in m.text or None
+    return None
+
+
+def _without_overlaps(found: list[Match]) -> list[Match]:
+    """Where toponyms overlap, the resolvable one wins, then the longer."""
+    kept: list[Match] = []
+    for m in sorted(found, key=lambda m: (not m.value, m.start - m.end, m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+# Words before a name that introduce a place: prepositions, and the verbs of attacks
+# whose object is a place ("shelled Douma").
+_PLACE_CUE = re.compile(
+    r"\b(?:in|near|at|from|outside|into|across|towards?|around|throughout|via|of|to"
+    r"|shell(?:ed|ing)|bomb(?:ed|ing)|bombard(?:ed|ing)|pound(?:ed|ing)|raid(?:ed|ing)"
+    r"|besieg(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|storm(?:ed|ing)|overr(?:an|un)"
+    r"|recaptur(?:ed|ing)|retak(?:en|ing)|retook|enter(?:ed|ing)|fled|flee(?:ing)?)\s+"
+    r"(?:the\s+|downtown\s+|nearby\s+|neighbou?ring\s+)?$", re.I)
+# "Springfield, Ill." / "Paris, Texas": a town qualified by its state or country.
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+# A gazetteer match spaCy did not call a place is taken on its population: this many
+# people anywhere, this many after a word that introduces a place, this many inside an
+# organisation's name ("Gainesville Police"). Chosen on LGL's even-numbered articles
+# (`warlog eval geoparsing`: precision and recall of each band), checked on GeoVirus.
+POPULOUS = 1_000_000
+CUED_POPULATION = 10_000
+ORG_POPULATION = 100_000
+_BIG_FEATURES = frozenset({"admin2", "admin1", "country", "continent", "region"})
+
+
+def _evidence(ctx: DocContext, ents: Entities, m: Match) -> bool | None:
+    """Whether a gazetteer match in text spaCy read is a place: True, False, or None when
+    only the rest of the document can tell (see ``_vouched``)."""
+    ent = ents.overlapping(m.start, m.end, TOPONYM_LABELS)
+    if ent:
+        # a town's name in a street's ("6016 Dublin Road") is not the town
+        return not (ent.label == "FAC" and _inside(m, ent))
+    person = ents.overlapping(m.start, m.end, {"PERSON"})
+    if person and _strip_entity(person)[1] - _strip_entity(person)[0] > m.end - m.start and not any(
+            p.feature == "admin2" for p in m.value):  # type: ignore[attr-defined]
+        return False  # part of a person's name ("Paris Hilton"); a name alone may be a slip
+    if _qualified(ctx, m.end) or _is_dateline(ctx, m):
+        return True
+    # only a place's own name counts here, not one of its many alternate names ("As part")
+    own = _own_name(ctx, m)
+    if not own:
+        return False
+    if any(p.feature in _BIG_FEATURES for p in own):
+        return True
+    population = max(p.population for p in own)
+    if _cued(ctx, m, population):
+        return True
+    before = ctx.norm[max(0, m.start - 30) : m.start]
+    if _PLACE_CUE.search(before) or re.search(en.NEAR_WORDS, before, re.I):
+        return None  # cued, but too small a town to be sure
+    if ents.overlapping(m.start, m.end, {"ORG"}):
+        return population >= ORG_POPULATION or None
+    return population >= POPULOUS or None
+
+
+def _vouched(ctx: DocContext, found: list[Match], weak: list[Match]) -> list[Match]:
+    """Weak matches the document vouches for: a name taken elsewhere in it (one sense per
+    discourse: "in Gainesville" makes "Gainesville Police" a place), or a town by its own
+    name in a state or province that the document's sure places lie in."""
+    if not weak:
+        return []
+    known = {name_key(m.text) for m in found if m.value}
+    regions: set[tuple[str, str]] = set()
+    for m in found:
+        areas = {(p.iso, p.admin1_code) for p in m.value if p.feature not in (  # type: ignore[attr-defined]
+            "country", "continent", "region")}
+        if len(areas) == 1:
+            regions |= areas
+    return [m for m in weak if name_key(m.text) in known or (VOUCH_BY_REGION and any(
+        (p.iso, p.admin1_code) in regions for p in _own_name(ctx, m) if p.feature == "city"))]
+
+
+VOUCH_BY_REGION = True
+
+
+def _own_name(ctx: DocContext, m: Match) -> list[Place]:
+    """The candidates whose own name (not an alternate) is the text; in the countries
+    warlog is built for, every indexed spelling counts."""
+    keys = set(key_variants(name_key(m.text)))
+    return [p for p in m.value if p.feature != "city" or p.iso in FOCUS_COUNTRIES  # type: ignore[attr-defined]
+            or keys & set(key_variants(name_key(p.name)))]
+
+
+def _inside(m: Match, ent: Entity) -> bool:
+    return ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start)
+
+
+_DASH_AFTER = re.compile(r"^(?:\s*,[^—–\n]{1,30})?\s*(?:\([^)\n]{0,40}\)\s*)?[—–-]{1,2}\s")
+
+
+def _is_dateline(ctx: DocContext, m: Match) -> bool:
+    """"FALLUJAH, Iraq —", "BYESVILLE —": a place at the head of a line, or in capitals
+    before a dash."""
+    after = ctx.norm[m.end : m.end + 40]
+    if m.text.isupper() and _DASH_AFTER.match(after):
+        return True
+    line_start = ctx.norm.rfind("\n", 0, m.start) + 1
+    return not ctx.norm[line_start : m.start].strip() and bool(re.match(r"^\s*(?:,|\(|[—–-])", after))
+
+
+def _qualified(ctx: DocContext, end: int) -> bool:
+    """Whether a state or country follows: "Springfield, Ill.", "Paris, Texas"."""
+    after = ctx.norm[end : end + 30]
+    gap = re.match(r"^\s*[,(]\s*", after)
+    if not gap:
+        return False
+    rest = after[gap.end() :]
+    word = re.match(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", rest)
+    if not word:
+        return False
+    gaz = ctx.gazetteer
+    for text in (word.group(), word.group().split()[0]):
+        if text in gaz.abbreviations or any(
+                p.feature in ("admin1", "country") for p in gaz.lookup(text.rstrip("."))):
+            return True
+    return False
+
+
+_SHORT_FORMS: dict[int, re.Pattern] = {}
+
+
+def _short_forms(ctx: DocContext, ents: Entities) -> list[Match]:
+    """Short forms of countries and states: "U.S.", "UK", "W.Va."; a form that is also a
+    word ("Ill.", "Miss.", "IN") only after "Town, " or where spaCy calls it a place."""
+    gaz = ctx.gazetteer
+    if ctx.lang is not en or not gaz.abbreviations:
+        return []
+    pattern = _SHORT_FORMS.get(id(gaz))
+    if pattern is None:
+        forms = sorted(gaz.abbreviations, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w$])")
+        _SHORT_FORMS[id(gaz)] = pattern
+    out = []
+    for found in pattern.finditer(ctx.norm):
+        form = found.group()
+        place, postal = gaz.abbreviations[form]
+        if place.feature != "country" and (postal or form.count(".") < 2):
+            before = ctx.norm[max(0, found.start() - 40) : found.start()]
+            town = re.search(r"[A-Za-z][\w.'’-]*\s*[,(]\s*$", before)
+            agreed = ents.overlapping(found.start(), found.end(), TOPONYM_LABELS)
+            if not town and not (agreed and not postal):
+                continue
+        if ents.overlapping(found.start(), found.end(), {"PERSON"}):
+            continue
+        out.append(Match(found.start(), found.end(), form, Candidates([place])))
+    return out
+
+
+_DEMONYM_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _demonyms(ctx: DocContext, ents: Entities) -> list[Match]:
+    """"Russian", "Palestinians", "American Electric Power": a country's people named in
+    the text spaCy read (they are toponyms to a geoparser, and tell the country)."""
+    gaz = ctx.gazetteer
+    if not ents.scope or not gaz.demonyms:
+        return []
+    pattern = _DEMONYM_PATTERNS.get(id(gaz))
+    if pattern is None:
+        forms = sorted({f for d in gaz.demonyms for f in (d.title(), d.upper()) if d.isascii()},
+                       key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+        _DEMONYM_PATTERNS[id(gaz)] = pattern
+    out = []
+    for start, end in ents.scope:
+        for found in pattern.finditer(ctx.norm, start, end):
+            place = gaz.country_places.get(gaz.demonyms.get(found.group().casefold(), ""))
+            if place:
+                out.append(Match(found.start(), found.end(), found.group(),
+                                 Candidates([place], mention=True)))
+    return out
+
+
+def _strip_entity(ent: Entity) -> tuple[int, int, str]:
+    """An entity without a leading "the" and a trailing possessive or full stop."""
+    start, end, text = ent.start, ent.end, ent.text
+    lead = re.match(r"(?i)the\s+", text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end() :]
+    tail = re.search(r"(?:['’]s?|\.)$", text)
+    if tail and not re.search(r"\.[A-Za-z]+\.$|^[A-Z]\.$", text):  # keep "U.S.", "W.Va."
+        end, text = end - len(tail.group()), text[: -len(tail.group())]
+    return start, end, text
+
+
+def _entity_toponyms(ctx: DocContext, ents: Entities, found: list[Match]) -> list[Match]:
+    """spaCy's places that the gazetteer scan did not find whole, resolved through the
+    gazetteer. One it cannot resolve is kept without candidates, in place of weak names
+    found inside it ("Flat Creek" is not the town of Flat), unless a strong name is inside
+    ("Lamar County Commissioners", "City of Norfolk", "Springfield, Ill."): that one stays."""
+    gaz = ctx.gazetteer
+    out = []
+    for ent in ents.spans:
+        if ent.label not in TOPONYM_LABELS:
+            continue
+        start, end, text = _strip_entity(ent)
+        if not text or not text[0].isalpha() or text.lower() in en.NOT_PLACES:
+            continue
+        inner = [m for m in found if m.start < end and start < m.end]
+        if any(m.start == start and m.end == end for m in inner):
+            continue
+        iso = gaz.demonyms.get(text.casefold())  # "Sri Lankan" tagged a place
+        if text in gaz.abbreviations:
+            cands = Candidates([gaz.abbreviations[text][0]])
+        elif iso and iso in gaz.country_places:
+            cands = Candidates([gaz.country_places[iso]], mention=True)
+        else:
+            cands = Candidates(gaz.lookup(text))
+        if not cands and (" " not in text or any(_strong(ctx, m) for m in inner)):
+            continue  # one unknown word spaCy calls a place is mostly a name ("Pawlenty")
+        for m in inner:
+            if start <= m.start and m.end <= end:
+                found.remove(m)
+        out.append(Match(start, end, text, cands))
+    return out
+
+
+def _strong(ctx: DocContext, m: Match) -> bool:
+    """A name that is a place wherever it stands: several words, a region or country, or
+    a town of CUED_POPULATION people by its own name."""
+    own = _own_name(ctx, m)
+    return bool(own) and (" " in m.text or any(p.feature in _BIG_FEATURES for p in own)
+                          or max(p.population for p in own) >= CUED_POPULATION)
 
 
 # Imported GeoNames dumps add every hamlet (population 0), and hamlets are named like
@@ -63,7 +379,7 @@ _VILLAGE_CUE_AFTER = re.compile(r"^\s+(village|town|hamlet|camp|neighbou?rhood|d
 
 def _villages_with_cue(ctx: DocContext, m: Match) -> Match | None:
     cands: list[Place] = m.value  # type: ignore[assignment]
-    populated = [p for p in cands if p.population > 0 or p.feature == "country"]
+    populated = [p for p in cands if p.population > 0 or p.feature != "city"]
     if populated:
         return m if len(populated) == len(cands) else Match(m.start, m.end, m.text, populated)
     before = ctx.norm[max(0, m.start - 30) : m.start]
@@ -103,49 +419,184 @@ def _plausible(ctx: DocContext, m: Match) -> bool:
     return not (" " not in m.text and _SURNAME_AFTER.match(ctx.norm[m.end : m.end + 20]))
 
 
-def _score(place: Place, countries: set[str], prefer_admin: bool) -> float:
+# Weights of the resolution score, added to a prior of log10(population): chosen on LGL's
+# even-numbered articles (`warlog eval geoparsing`), checked on its odd ones and GeoVirus.
+W_COUNTRY = 5.0  # the candidate lies in the document's country (times its share of votes)
+W_ADMIN1 = 2.0  # ... in the document's first-level region (states, provinces; likewise)
+W_NEAR = 2.0  # ... near the other places the document names: W_NEAR at 0 km, 0 at NEAR_KM
+NEAR_KM = 300.0
+W_ALTERNATE = 2.0  # the text is only an alternate name of the candidate ("Berea": Aleppo)
+# A town named like a country ("Egypt, Arizona") needs this many people to be meant
+# (LGL even-numbered articles: Egypt, Jordan, Lebanon; Lebanon, Pa. keeps its chance).
+COUNTRY_NAMESAKE_POPULATION = 10_000
+_NEAR_CANDIDATES = 12  # only the best-scored candidates are measured against the others
+# Priors of places with no population here: a county ranks with a town of 10,000, a
+# region ("Middle East", "Darfur") above its namesake towns (LGL even-numbered articles).
+_PRIOR = {"admin2": 4.0, "region": 8.0}
+
+
+def _prior(place: Place, prefer_admin: bool) -> float:
+    if place.feature in _PRIOR:
+        return _PRIOR[place.feature]
     score = math.log10(place.population + 10)
-    if place.iso in countries:
-        score += 5
     if place.feature == "country":
         score += 1
-    if place.feature == "admin1":
+    elif place.feature == "admin1":
         score += 3 if prefer_admin else -0.5
     return score
 
 
+def _within(place: Place, area: Place) -> bool:
+    if area.feature == "country":
+        return place.iso == area.iso
+    return place.iso == area.iso and place.admin1_code == area.admin1_code
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class _Votes:
+    """The document's votes for countries (or regions), kept by the name that cast them:
+    a name's own votes are left out when that name is resolved, so that "Paris" does not
+    talk itself into France."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Counter] = {}
+        self._shares: dict[str, dict] = {}
+
+    def add(self, name: str, key: object, n: float) -> None:
+        self.by_name.setdefault(name, Counter())[key] += n
+
+    def shares(self, leave_out: str) -> dict:
+        """Each key's votes as a share of the leader's."""
+        if leave_out not in self._shares:
+            total: Counter = Counter()
+            for name, votes in self.by_name.items():
+                if name != leave_out:
+                    total.update(votes)
+            top = max(total.values(), default=0)
+            self._shares[leave_out] = {k: n / top for k, n in total.items()} if top else {}
+        return self._shares[leave_out]
+
+
+_UNRESOLVED = "unresolved"
+SPLIT_POWER = 2.0
+_STATE_VOTER = "\x00actors"  # the votes of state actors ("the Syrian army"), never left out
+
+
 def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
-    """Pick one place per toponym: the document's countries first, then admin level as the
-    words around it say, then population."""
-    votes: Counter[str] = Counter()
-    for m in ctx.places:
-        cands: list[Place] = m.value  # type: ignore[assignment]
-        if any(p.feature == "country" for p in cands):
-            votes[next(p.iso for p in cands if p.feature == "country")] += 2
-        elif len({p.iso for p in cands}) == 1:
-            votes[cands[0].iso] += 1
+    """One place per toponym. A toponym qualified by a state or country ("Paris, Texas")
+    keeps to it. Otherwise each candidate scores its prior (population; a country above a
+    namesake town) plus the document's context, read twice: first from the toponyms whose
+    candidates all lie in one country (or one region), then from the first reading's
+    choices, with the points of the towns and counties chosen. A name the gazetteer does
+    not know comes back as a place without a point (feature "unresolved")."""
+    matches = ctx.places
+    names = [name_key(m.text) for m in matches]
+    cands = [_candidates(m) for m in matches]
+    forced: dict[int, Place] = {}  # a toponym that qualifies the one before it
+    for i in range(len(matches) - 1):
+        a, b = matches[i], matches[i + 1]
+        if not cands[i] or not _QUALIFIER_GAP.match(ctx.norm[a.end : b.start]):
+            continue
+        areas = [q for q in cands[i + 1] if q.feature in ("admin1", "country")
+                 and any(_within(p, q) for p in cands[i] if p.feature != "country")]
+        if areas:
+            forced[i + 1] = area = max(areas, key=lambda q: q.population)
+            cands[i] = [p for p in cands[i] if _within(p, area)]
+    for i, area in forced.items():
+        cands[i] = [area]
+    prefer = [bool(_ADMIN_AFTER.match(ctx.norm[m.end : m.end + 15])
+                   or _ADMIN_BEFORE.search(ctx.norm[max(0, m.start - 20) : m.start]))
+              for m in matches]
+    alternate = [_alternates(m, c) for m, c in zip(matches, cands, strict=True)]
+
+    def pick(i: int, countries: _Votes, regions: _Votes,
+             points: list[tuple[int, Place]]) -> Place | None:
+        if not cands[i]:
+            return None
+        if len(cands[i]) == 1:
+            return cands[i][0]
+        cshare, rshare = countries.shares(names[i]), regions.shares(names[i])
+
+        def score(p: Place) -> float:
+            s = _prior(p, prefer[i]) + W_COUNTRY * cshare.get(p.iso, 0.0)
+            if p.feature != "country":
+                s += W_ADMIN1 * rshare.get((p.iso, p.admin1_code), 0.0)
+            if p.geonameid in alternate[i]:
+                s -= W_ALTERNATE
+            return s
+
+        scored = sorted(((score(p), p) for p in cands[i]), key=lambda sp: -sp[0])
+        others = [q for j, q in points if names[j] != names[i]]
+        if others:
+            near = []
+            for s, p in scored[:_NEAR_CANDIDATES]:
+                km = min(_km(p.latitude, p.longitude, q.latitude, q.longitude) for q in others)
+                near.append((s + W_NEAR * max(0.0, 1 - km / NEAR_KM), p))
+            scored = sorted(near, key=lambda sp: -sp[0])
+        return scored[0][1]
+
+    # first reading: toponyms whose candidates all lie in one country, or one region
+    countries, regions = _Votes(), _Votes()
     for a in ctx.actors:  # "the Syrian army" says the story is in Syria
         if getattr(a.value, "type", "") == "state" and a.value.country:  # type: ignore[attr-defined]
-            votes[a.value.country] += 1  # type: ignore[attr-defined]
-    top = max(votes.values(), default=0)
-    # countries with at least half the leader's votes make up the document's context
-    countries = {iso for iso, n in votes.items() if n * 2 >= top}
-    resolved = []
-    for m in ctx.places:
-        cands = m.value  # type: ignore[assignment]
-        prefer_admin = bool(
-            _ADMIN_AFTER.match(ctx.norm[m.end : m.end + 15])
-            or _ADMIN_BEFORE.search(ctx.norm[max(0, m.start - 20) : m.start])
-        )
-        resolved.append((m, max(cands, key=lambda p: _score(p, countries, prefer_admin))))
-    return resolved
+            countries.add(_STATE_VOTER, a.value.country, 1)  # type: ignore[attr-defined]
+    state_votes = dict(countries.by_name)
+    for i, places in enumerate(cands):
+        big = any(p.feature in ("country", "admin1") for p in places)
+        isos = {p.iso for p in places if p.iso}
+        for iso in isos:  # an ambiguous name splits its vote
+            countries.add(names[i], iso, (2 if big else 1) / len(isos))
+        areas = {(p.iso, p.admin1_code) for p in places if p.feature not in ("country", "continent")}
+        for area in areas:  # an ambiguous name splits its vote
+            regions.add(names[i], area, (2 if big else 1) / len(areas))
+    first = [pick(i, countries, regions, []) for i in range(len(matches))]
+    # second reading: the first one's choices
+    countries, regions = _Votes(), _Votes()
+    countries.by_name.update(state_votes)
+    for i, p in enumerate(first):
+        if p is None or not p.iso:
+            continue
+        big = p.feature in ("country", "admin1")
+        countries.add(names[i], p.iso, 2 if big else 1)
+        if p.feature != "country":
+            regions.add(names[i], (p.iso, p.admin1_code), 2 if big else 1)
+    points = [(i, p) for i, p in enumerate(first) if p is not None and p.feature in ("city", "admin2")]
+    final = [pick(i, countries, regions, points) for i in range(len(matches))]
+    return [(m, p if p is not None else Place(
+        0, m.text, None, None, "", "", 0, _UNRESOLVED))  # type: ignore[arg-type]
+        for m, p in zip(matches, final, strict=True)]
+
+
+def _candidates(m: Match) -> list[Place]:
+    """A toponym's candidates, less the small towns named like a country it names."""
+    places: list[Place] = list(m.value)  # type: ignore[arg-type]
+    if any(p.feature == "country" for p in places):
+        places = [p for p in places if p.feature != "city"
+                  or p.population >= COUNTRY_NAMESAKE_POPULATION]
+    return places
+
+
+def _alternates(m: Match, places: list[Place]) -> set[int]:
+    """The towns the text names only by an alternate name (outside the countries warlog is
+    built for, where every indexed spelling is as good as the name)."""
+    keys = set(key_variants(name_key(m.text)))
+    return {p.geonameid for p in places if p.feature == "city" and p.iso not in FOCUS_COUNTRIES
+            and not keys & set(key_variants(name_key(p.name)))}
 
 
 def place_ref(ctx: DocContext, match: Match, place: Place) -> PlaceRef:
     before = ctx.norm[max(0, match.start - 40) : match.start]
     near = re.search(en.NEAR_WORDS, before, re.I) or _NEAR_AR.search(before)
-    if place.feature in ("admin1", "country"):
+    if place.feature in ("admin1", "country", "continent", "region"):
         precision = 3
+    elif place.feature == "admin2":
+        precision = 2
     else:
         precision = 2 if near else 1
     gaz = ctx.gazetteer
@@ -157,6 +608,7 @@ def place_ref(ctx: DocContext, match: Match, place: Place) -> PlaceRef:
         iso=place.iso,
         country=gaz.country_name(place.iso),
         admin1=place.name if place.feature == "admin1" else gaz.admin1_name(place),
+        admin2=place.name if place.feature == "admin2" else "",
         feature=place.feature,
         population=place.population,
         geo_precision=precision,
@@ -169,8 +621,10 @@ def event_place(
     trigger_at: int,
 ) -> tuple[Match, Place] | None:
     """The event's own location: the most precise place in the event's sentences, nearest
-    the trigger; otherwise the most precise place of the report's opening."""
-    rank = {"city": 0, "admin1": 1, "country": 2}
+    the trigger; otherwise the most precise place of the report's opening. Demonyms,
+    places inside actors' names and names without a point locate nothing; a country in
+    the event's sentences gives way to a place inside it that the opening names."""
+    rank = {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
 
     def best(cands: list[tuple[Match, Place]]) -> tuple[Match, Place] | None:
         if not cands:
@@ -182,17 +636,32 @@ def event_place(
     resolved = [(m, p) for m, p in resolved if not _DISTRICT_BEFORE.search(
         ctx.norm[max(0, m.start - 20) : m.start]) and not _DISTRICT_AFTER.match(
         ctx.norm[m.end : m.end + 25])]
-    dominant = Counter(p.iso for _, p in resolved).most_common(1)
-    if dominant:
-        home = [(m, p) for m, p in resolved if p.iso == dominant[0][0]]
-        resolved = home or resolved
-    # A dateline ("BEIRUT (Wire) —") names where the report was filed, not the event.
+    # A dateline ("BEIRUT (Wire) —") names where the report was filed, not the event,
+    # nor the event's country.
     dateline = _DATELINE.match(ctx.norm)
     if dateline:
         beyond = [(m, p) for m, p in resolved if m.start >= dateline.end()]
         resolved = beyond or resolved
+    # the places that can locate the event tell its country; where they tie, the other
+    # toponyms do ("Syrian", "Damascus denies")
+    located = Counter(p.iso for m, p in resolved if p.feature in rank and p.iso
+                      and not getattr(m.value, "mention", False))
+    mentioned = Counter(p.iso for m, p in resolved if p.feature in rank and p.iso
+                        and getattr(m.value, "mention", False))
+    resolved = [(m, p) for m, p in resolved if p.feature in rank
+                and not getattr(m.value, "mention", False)]
+    if located:
+        dominant = max(located, key=lambda iso: (located[iso], mentioned[iso]))
+        home = [(m, p) for m, p in resolved if p.iso == dominant]
+        resolved = home or resolved
     inside = [(m, p) for m, p in resolved if any(s <= m.start < e for s, e in sentences)]
-    if inside:
-        return best(inside)
     lead_end = ctx.sentences[min(2, len(ctx.sentences) - 1)][1] if ctx.sentences else 0
-    return best([(m, p) for m, p in resolved if m.start < lead_end]) or best(resolved)
+    lead = [(m, p) for m, p in resolved if m.start < lead_end]
+    if inside:
+        chosen = best(inside)
+        if chosen and rank[chosen[1].feature] >= rank["country"]:
+            # "a strike in Syria" after "ALEPPO, Syria —": the town
+            return best([(m, p) for m, p in lead if rank[p.feature] < rank["country"]
+                         and p.iso == chosen[1].iso]) or chosen
+        return chosen
+    return best(lead) or best(resolved)

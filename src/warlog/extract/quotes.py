@@ -1,51 +1,215 @@
-"""Quotes (direct speech) and claims (reported speech), each with its speaker."""
+"""Quotes (direct speech) and claims (reported speech): who said what, the words that
+attribute it, and whether the author vouches for it.
+
+Each ``Quote`` holds the content (``text``/``span``), the source as written
+(``speaker``/``speaker_span``: "Omar Saadi, a rescue volunteer", "the ministry", "he"),
+the registry actor the source names (``speaker_actor_id``: an actor match inside the
+source, "a spokesman for the SDF" is the SDF), the cue (``cue``/``cue_span``: "said",
+"told reporters", "according to", "accused") and ``asserted``: True when the cue
+vouches for the content ("confirmed", "acknowledged", "revealed": the author asserts it
+too), False when the author only attributes it ("said", "claimed", "according to").
+
+The patterns, tried in this order (a content already taken is not taken twice):
+
+* quotes, in quotation marks: ``"...," said X`` · ``"...," X said`` · ``X said: "..."``
+  (and a second part after ``"...," X said, "..."``); Arabic ``قال X: "..."``;
+* claims, one sentence each: ``X said (that) ...`` · ``According to X, ...`` ·
+  ``..., according to X.`` · ``..., X said.`` · ``..., said X.``
+
+A source is a name ("Gen. Joseph Votel", "the Syrian Observatory for Human Rights", with
+an apposition ", a volunteer with ..."), a role ("a coalition spokesman", "local
+sources", "two witnesses") or a pronoun ("he", "they").
+"""
 
 from __future__ import annotations
 
 import re
 
 from warlog.extract.context import DocContext
-from warlog.extract.lang import ar, en
+from warlog.extract.lang import ar
+from warlog.extract.names import scan_names
 from warlog.model import Quote
 
-_Q = r"[\"“«](?P<q>[^\"”»]{12,600})[\"”»]"
-_SPEAKER = r"(?P<s>(?i:an?|the)?\s*[A-Z][\w'’.\-]*(?:[ \-](?:of|the|for|al|el|bin|[A-Z][\w'’.\-]*))*(?:,\s+(?:an?|the)\s+[^,.\"“]{3,80})?|(?i:an?|the)\s+[a-z][\w\- ]{2,60}?(?:spokesman|spokeswoman|official|commander|resident|witness|volunteer|doctor|source|activist|statement|monitor)s?)"
+# -- cues ---------------------------------------------------------------------------------
+# Verbs that attribute speech or a stated belief. A cue may follow an auxiliary or adverb
+# ("has said", "also told") and "told" may take its hearer ("told reporters").
+SAY_VERBS = (
+    r"said|says|say|told|tells|stated|states|added|adds|claimed|claims|announced|announces"
+    r"|declared|declares|wrote|writes|reported|reports|warned|warns|denied|denies|insisted|insists"
+    r"|argued|argues|noted|notes|explained|explains|acknowledged|acknowledges|admitted|admits"
+    r"|confirmed|confirms|suggested|suggests|tweeted|tweets|asked|asks|replied|replies|responded"
+    r"|recalled|predicted|predicts|promised|promises|vowed|vows|pledged|pledges|alleged|alleges"
+    r"|accused|accuses|blamed|blames|urged|urges|conceded|concedes|estimated|revealed|reveals"
+    r"|indicated|indicates|pointed out|contended|maintained|maintains|emphasi[sz]ed|stressed"
+    r"|complained|charged|countered|disputed|observed|remarked|testified|agreed|agrees"
+    r"|believes|believed|thinks|thought|hopes|hoped|learned|learnt"
+    r"|continued|commented|boasted|joked|wondered|cautioned|signalled|signaled|concluded|concludes"
+    r"|called\s+(?:for|on)|calls\s+(?:for|on)|called|calls|cited|cites|found|finds|shows|showed"
+    r"|described|describes|criticized|criticised|blasted|condemned|condemns|mentioned|mentions"
+    r"|wants|wanted|plans|planned|proposed|proposes|demanded|demands|questioned|questions"
+    r"|predicted|projected|projects|recommended|recommends|promised|threatened|threatens"
+    r"|acknowledged|insisted|praised|praises|defended|defends|attacked|attacks|slammed|slams"
+    r"|mocked|mocks|dismissed|dismisses|rejected|rejects|welcomed|welcomes|knew|knows|know"
+    r"|believe|think|argue|claim|worry|worries|worried|guessed|estimates|explained|advised"
+    r"|announced|asserted|asserts|reiterated|reiterates|recounted|recalls|added|explained"
+)
+# Participles that attribute a clause to the sentence's subject: "Trump spoke, saying ..."
+PARTICIPLES = (r"saying|arguing|noting|adding|insisting|warning|claiming|explaining|telling\s+\w+"
+               r"|asserting|suggesting|accusing|calling\s+(?:for|on)|calling|promising|vowing"
+               r"|urging|predicting|stressing|declaring|announcing|acknowledging|writing")
+# Cues that vouch for the content: the author asserts it too.
+FACTIVE = re.compile(r"^(?:confirm|acknowledg|admit|reveal|show|prove|learn|discover|realis|realiz)",
+                     re.I)
+_AUX = (r"(?:(?:has|have|had|also|later|previously|then|would|will|repeatedly|publicly|recently"
+        r"|reportedly|earlier|further|again|once|quickly|flatly|simply|privately|separately"
+        r"|told\s+\w+\s+and)\s+)*")
+_HEARER = (r"(?:\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[A-Z][\w-]*)*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+           r"|him|her|them|us|me|supporters|the\s+crowd|an\s+interviewer|a\s+[\w-]+(?:\s+[\w-]+)?))?")
+_CUE = rf"(?P<c>told{_HEARER}|(?:{SAY_VERBS}))"
+_CUE_TAIL = rf"{_AUX}{_CUE}"
+
+# -- sources ------------------------------------------------------------------------------
+_NOT_NAME_START = (r"(?!(?:On|In|At|After|Before|During|Since|When|While|But|And|Meanwhile|However"
+                   r"|Also|Yet|So|Then|Later|Earlier|Last|This|That|These|Those|Today|Yesterday|If"
+                   r"|Although|Though|As|For|From|With|Without|By|Of|To|Asked|Speaking|Monday|Tuesday"
+                   r"|Wednesday|Thursday|Friday|Saturday|Sunday|There|Here|What|Why|How|Where|Having"
+                   r"|Being|Given|It|Its|According|Instead|Still|Even|Now|Just|Only|Not|No|A|An)\b)")
+_NAME = (rf"(?:(?i:the)\s+)?{_NOT_NAME_START}[A-Z][\w'’.\-]*(?:[ \-](?:of|the|for|al|el|bin|and|de"
+         r"|[A-Z][\w'’.\-]*))*")
+_APPOSITION = (r"(?:,\s+(?:(?:an?|the|who|his|her|its|their|[A-Z][\w.-]*['’]s)\s+"
+               r"|(?!(?:and|or|but|which|that|as|if|when|while)\b)[a-z])"
+               r"(?:[^,.\"“”]|(?<=\b[A-Z])\.|\.(?=\w)){3,80},?)?")
+_ROLE_NOUNS = (
+    r"spokesman|spokeswoman|spokesperson|spokespeople|official|officials|commander|commanders"
+    r"|resident|residents|witness|witnesses|volunteer|volunteers|doctor|doctors|source|sources"
+    r"|activist|activists|statement|monitor|monitors|analyst|analysts|expert|experts|aide|aides"
+    r"|adviser|advisers|advisor|advisors|critic|critics|supporter|supporters|observer|observers"
+    r"|lawmaker|lawmakers|leader|leaders|minister|ministry|officer|officers|police|army|military"
+    r"|group|agency|government|report|reports|survey|poll|polls|campaign|team|director|chief"
+    r"|president|member|members|people|voter|voters|staff|staffer|staffers|representative"
+    r"|representatives|diplomat|diplomats|researcher|researchers|investigator|investigators"
+    r"|prosecutor|prosecutors|journalist|journalists|reporter|reporters|correspondent"
+    r"|survey|surveys|average|study|studies|analysis|data|figures|filing|documents|records"
+    r"|court|lawsuit|complaint|memo|letter|email|emails|economists?|scholars|candidates?|nominee"
+    r"|office|bureau|command|headquarters|council|committee|department|centre|center|mayor"
+    r"|governor|senator|congressman|congresswoman|chairman|chairwoman|secretary|speaker|judge"
+    r"|general|colonel|captain|lieutenant|sheikh|cleric|imam|priest|bishop|ambassador|envoy"
+    r"|negotiator|mediator|premier|king|queen|prince|emir|head|founder|owner|manager|executive"
+    r"|lawyer|attorney|professor|scientist|teacher|student|father|mother|son|daughter|brother"
+    r"|sister|wife|husband|man|woman|survivor|survivors|victim|farmer|driver|nurse|medic"
+    r"|paramedic|engineer|worker|workers|guard|soldier|soldiers|fighter|fighters|militant|rebel"
+)
+# words that never modify a role noun: a source does not start before them
+_NOT_MODIFIER = (r"(?!(?:when|and|but|that|which|who|after|before|as|while|the|a|an|on|in|at|of|to"
+                 r"|for|with|by|from|was|were|is|are|had|has|have|said|says|told|if|because|than|then"
+                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|he|she|they|we|i"
+                 r"|not|also|said|this|these|those|there|where|what|how|why|his|her|their|its)\b)")
+_ROLE = (rf"(?:(?i:an?|the|some|two|three|several|other|many|most|senior|local|\d+)\s+)?"
+         rf"(?:(?i:{_NOT_MODIFIER})[\w.'’\-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})"
+         rf"(?:\s+(?:of|for|with|at|from|in)\s+{_NAME}|\s+(?!(?i:the)\b){_NAME})?")
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+SPEAKER = rf"(?P<s>\b{_PRONOUN}\b|\b{_NAME}{_APPOSITION}|\b{_ROLE}\b{_APPOSITION})"
+
+# quotation marks: straight, curly, guillemets, and the doubled apostrophes of some wires
+_OPEN, _CLOSE = r"(?:[\"“«]|'')", r"(?:[\"”»]|'')"
+_Q = rf"{_OPEN}(?P<q>(?:(?!''|'’)[^\"”»“«\n]){{2,600}}){_CLOSE}"
+_Q2 = rf"(?:,?\s*{_OPEN}(?P<q2>(?:(?!'')[^\"”»“«\n]){{2,600}}){_CLOSE})?"
 QUOTE_PATTERNS = [
     # "...," said Ahmed Khalil, a civil defence volunteer.
-    re.compile(_Q + rf"\s*,?\s*{en.SAY_VERBS}\s+{_SPEAKER}"),
-    # "...," Ahmed Khalil said.
-    re.compile(_Q + rf"\s*,?\s*{_SPEAKER}\s+{en.SAY_VERBS}"),
+    re.compile(_Q + rf"\s*,?\s*{_CUE}\s+{SPEAKER}" + _Q2),
+    # "...," Ahmed Khalil said. / "...," he said, "..."
+    re.compile(_Q + rf"\s*,?\s*{SPEAKER}\s+{_CUE_TAIL}" + _Q2),
     # A coalition spokesman said: "..."
-    re.compile(rf"{_SPEAKER}\s+{en.SAY_VERBS}(?:\s+\w+)?\s*[:,]\s*" + _Q),
+    re.compile(rf"{SPEAKER}\s+{_CUE_TAIL}(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[:,]?\s*" + _Q),
     # قال ...: "..."
-    re.compile(rf"{ar.SAY_VERBS}\s+(?P<s>[^:\"«»]{{3,80}}?)\s*[:،]?\s*" + _Q),
+    re.compile(rf"(?P<c>{ar.SAY_VERBS})\s+(?P<s>[^:\"«»]{{3,80}}?)\s*[:،]?\s*" + _Q),
 ]
+_CONTENT = r"(?P<q>[^\n]{15,400}?)"
+_END = r"(?=[.!?][\"”’]?(?:\s|$)|$)"
+# (pattern, anchored): an anchored pattern reads the sentence from its start
 CLAIM_PATTERNS = [
-    re.compile(rf"{_SPEAKER}\s+{en.SAY_VERBS}\s+(?:that\s+)?(?P<q>[^\"“”]{{15,400}}?)(?=[.!?]\s|[.!?]?$)"),
-    re.compile(r"\b[Aa]ccording to\s+(?P<s>[^,.]{3,80}),\s*(?P<q>[^\"“”]{15,400}?)(?=[.!?]\s|[.!?]?$)"),
+    # The ministry said (that) ...
+    (re.compile(rf"{SPEAKER}\s+{_CUE_TAIL}\s+(?:that\s+|on\s+\w+\s+(?:that\s+)?)?{_CONTENT}{_END}"),
+     False),
+    # According to X, ...
+    (re.compile(rf"\b(?P<c>[Aa]ccording\s+to)\s+(?P<s>[^,.]{{3,80}}),\s*{_CONTENT}{_END}"), False),
+    # ..., according to X.
+    (re.compile(rf"{_CONTENT},?\s+(?P<c>according\s+to)\s+(?P<s>[^,.;]{{3,80}}?)\s*{_END}"), True),
+    # ..., the ministry said.
+    (re.compile(rf"{_CONTENT},\s+{SPEAKER}\s+{_CUE_TAIL}(?:\s+on\s+\w+)?\s*{_END}"), True),
+    # ..., said the ministry.
+    (re.compile(rf"{_CONTENT},\s+{_CUE}\s+{SPEAKER}\s*{_END}"), True),
+    # ..., which, the ministry said, is ...
+    (re.compile(rf",\s+{SPEAKER}\s+{_CUE_TAIL},\s+{_CONTENT}{_END}"), False),
+    # The minister spoke on Monday, saying (that) ...
+    (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{PARTICIPLES})\s+(?:that\s+)?{_CONTENT}{_END}"), True),
 ]
+_DATELINE = re.compile(r"[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s+")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _speaker_actor(ctx: DocContext, start: int, end: int) -> str | None:
+    """The registry actor a source names: an actor match inside it ("a spokesman for the
+    SDF"), else a registry name in it once possessives are set aside ("the SDF's press
+    office")."""
+    for a in ctx.actors:
+        if start <= a.start < end and getattr(a.value, "id", None):
+            return a.value.id  # type: ignore[attr-defined]
+    masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm[start:end])
+    found = scan_names(masked, ctx.registry.lookup, max_tokens=8)
+    return found[0].value.id if found else None  # type: ignore[attr-defined]
+
+
+def _quote(ctx: DocContext, m: re.Match[str], kind: str, group: str = "q") -> Quote:
+    q0, q1 = m.start(group), m.end(group)
+    dateline = _DATELINE.match(ctx.norm, q0, q1)  # "FALLUJAH, Iraq (Wire) - " is no one's word
+    if dateline and q1 - dateline.end() >= 15:
+        q0 = dateline.end()
+    s0, s1 = m.span("s")
+    speaker = m.group("s").strip(" ,") if m.group("s") else None
+    if speaker:  # the span of the source without the commas round it
+        s0 += len(m.group("s")) - len(m.group("s").lstrip(" ,"))
+        s1 -= len(m.group("s")) - len(m.group("s").rstrip(" ,"))
+    cue = m.group("c").strip() if m.group("c") else None
+    content = ctx.span(q0, q1)
+    return Quote(
+        text=content.text,
+        speaker=speaker,
+        speaker_actor_id=_speaker_actor(ctx, s0, s1) if speaker else None,
+        kind=kind,
+        span=content,
+        speaker_span=ctx.span(s0, s1) if speaker else None,
+        cue=cue,
+        cue_span=ctx.span(m.start("c"), m.end("c")) if cue else None,
+        asserted=bool(cue and FACTIVE.match(cue)),
+    )
 
 
 def find_quotes(ctx: DocContext) -> list[Quote]:
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for kind, patterns in (("quote", QUOTE_PATTERNS), ("claim", CLAIM_PATTERNS)):
-        for pattern in patterns:
-            for start, end in ctx.sentences if kind == "claim" else [(0, len(ctx.norm))]:
-                for m in pattern.finditer(ctx.norm, start, end):
-                    if any(s < m.end("q") and m.start("q") < e for s, e in taken):
-                        continue
-                    taken.append((m.start("q"), m.end("q")))
-                    speaker = m.group("s").strip(" ,") if m.group("s") else None
-                    actor = None
-                    for a in ctx.actors:
-                        if m.start("s") <= a.start < m.end("s") and hasattr(a.value, "id"):
-                            actor = a.value.id  # type: ignore[attr-defined]
-                            break
-                    quotes.append(Quote(
-                        text=ctx.doc.text[ctx.span(m.start("q"), m.end("q")).start:
-                                          ctx.span(m.start("q"), m.end("q")).end],
-                        speaker=speaker, speaker_actor_id=actor, kind=kind,
-                        span=ctx.span(m.start("q"), m.end("q")),
-                        speaker_span=ctx.span(m.start("s"), m.end("s")) if speaker else None))
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in (m for p in QUOTE_PATTERNS for m in p.finditer(ctx.norm)):
+        if not free(m.start("q"), m.end("q")) or not free(*m.span("s")):
+            continue
+        taken += [m.span("q"), m.span("s")]
+        quotes.append(_quote(ctx, m, "quote"))
+        if "q2" in m.re.groupindex and m.group("q2") and free(*m.span("q2")):
+            taken.append(m.span("q2"))
+            quotes.append(_quote(ctx, m, "quote", "q2"))
+    for start, end in ctx.sentences:
+        for pattern, anchored in CLAIM_PATTERNS:
+            found = pattern.match(ctx.norm, start, end) if anchored else None
+            for m in [found] if anchored else pattern.finditer(ctx.norm, start, end):
+                if m is None:
+                    continue
+                if not free(m.start("q"), m.end("q")) or not free(*m.span("s")):
+                    continue
+                if re.fullmatch(r"\W*", m.group("q")):
+                    continue
+                taken += [m.span("q"), m.span("s")]
+                quotes.append(_quote(ctx, m, "claim"))
     return sorted(quotes, key=lambda q: q.span.start)

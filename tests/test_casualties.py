@@ -1,0 +1,328 @@
+"""Casualty figures on sentences written for these tests (English and Arabic): what
+counts as a figure, its kind (killed / injured), its victims and its (low, high) range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warlog.eval import airwars_gaza, fakes
+from warlog.extract.casualties import find_casualties, parse_number
+from warlog.extract.context import DocContext
+from warlog.gazetteer import default_gazetteer
+from warlog.ingest.text import text_hash
+from warlog.model import DateRef, Document, Mention
+from warlog.registry import default_registry
+
+
+def figures(text: str, language: str = "en") -> list[tuple[str, int, int, str]]:
+    doc = Document(id=text_hash(text), text=text, language=language)
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    return [(c.kind, c.low, c.high, c.victims) for c in find_casualties(ctx, ctx.sentences)]
+
+
+def spans(text: str, language: str = "en"):
+    doc = Document(id=text_hash(text), text=text, language=language)
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    return doc, find_casualties(ctx, ctx.sentences)
+
+
+def arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+# -- the figure, its kind and its victims ---------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Artillery fire on the old town killed 14 civilians on Tuesday.",
+     {("killed", 14, 14, "civilians")}),
+    ("Nine villagers were reportedly killed when the drone hit a wedding party.",
+     {("killed", 9, 9, "civilians")}),
+    ("Seven rebels died in the assault on the checkpoint.", {("killed", 7, 7, "combatants")}),
+    ("The raid killed 23 fighters and three gunmen.",
+     {("killed", 23, 23, "combatants"), ("killed", 3, 3, "combatants")}),
+    ("Twelve militants were killed in the ambush.", {("killed", 12, 12, "combatants")}),
+    ("Three medics and two aid workers were killed when the clinic was shelled.",
+     {("killed", 3, 3, "civilians"), ("killed", 2, 2, "civilians")}),
+    ("Eleven patients died after the hospital was struck.", {("killed", 11, 11, "civilians")}),
+    ("Two journalists were wounded by shrapnel.", {("injured", 2, 2, "civilians")}),
+    ("Six students and a teacher were injured in the blast near the school.",
+     {("injured", 6, 6, "civilians"), ("injured", 1, 1, "civilians")}),
+    ("Four worshippers were killed as they left the mosque.", {("killed", 4, 4, "civilians")}),
+    ("The bombing left 40 dead and 70 wounded.",
+     {("killed", 40, 40, ""), ("injured", 70, 70, "")}),
+    ("A car bomb killed 8 people and wounded 31 others in the market.",
+     {("killed", 8, 8, ""), ("injured", 31, 31, "")}),
+    ("The toll from the strike on the bakery has risen to 19.", {("killed", 19, 19, "")}),
+    ("Rescuers said the death toll stood at 27 by the evening.", {("killed", 27, 27, "")}),
+    ("At least 17 members of the same family were killed in the strike.",
+     {("killed", 17, 17, "civilians")}),
+    ("The blast killed 30 members of the Revolutionary Front at their base.",
+     {("killed", 30, 30, "combatants")}),
+    ("The shelling killed nine people, among them four children.",
+     {("killed", 9, 9, ""), ("killed", 4, 4, "children")}),
+    ("Fifteen people, including three women, were injured.",
+     {("injured", 15, 15, ""), ("injured", 3, 3, "women")}),
+    ("Eight people were killed, five of them children.",
+     {("killed", 8, 8, ""), ("killed", 5, 5, "children")}),
+    ("The air raid killed five women and a child.",
+     {("killed", 5, 5, "women"), ("killed", 1, 1, "children")}),
+    ("A paramedic was killed and a nurse was wounded in the attack on the ambulance.",
+     {("killed", 1, 1, "civilians"), ("injured", 1, 1, "civilians")}),
+    ("A husband and wife were killed when the shell hit their house.",
+     {("killed", 2, 2, "civilians")}),
+    ("Two 12-year-old boys were killed by the mortar round.", {("killed", 2, 2, "children")}),
+    ("Sixteen Afghans were killed when the bus hit a mine.", {("killed", 16, 16, "")}),
+    # Arabic
+    ("استشهد 14 مدنياً في قصف على البلدة.", {("killed", 14, 14, "civilians")}),
+    ("قتل ثلاثة أطفال وأصيب خمسة آخرون في القصف.",
+     {("killed", 3, 3, "children"), ("injured", 5, 5, "")}),
+    ("استشهد تسعة مدنيين بينهم طفلان وامرأتان.",
+     {("killed", 9, 9, "civilians"), ("killed", 2, 2, "children"), ("killed", 2, 2, "women")}),
+    ("سقط 6 قتلى و17 جريحاً في انفجار سيارة.",
+     {("killed", 6, 6, ""), ("injured", 17, 17, "")}),
+    ("ارتفع عدد الشهداء إلى 31 شهيداً.", {("killed", 31, 31, "")}),
+    ("قتل سبعة عناصر من قوات النظام في الهجوم.", {("killed", 7, 7, "combatants")}),
+    ("استشهد طفل وأصيب اثنان آخران بجروح.", {("killed", 1, 1, "children"), ("injured", 2, 2, "")}),
+    ("أسفرت الغارة عن مقتل شهيدين.", {("killed", 2, 2, "")}),
+])
+def test_casualties_kind_and_victims(text, expected):
+    assert set(figures(text, "ar" if arabic(text) else "en")) == expected
+
+
+# -- what is not a count of people -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Three children were killed in five separate air strikes on the town.",
+    "Six days of shelling have killed three children in the camp.",
+    "A strike on Tuesday 14 March 2017 killed three children.",
+    "Three children, one of them a 13-year-old girl, were killed at about 9:30 pm.",
+    "Three children were killed in the strike, which hit 12 homes and 4 schools.",
+    "The 2016 offensive killed three children in Block 9 of the camp.",
+    "Three children (aged 7, 9 and 11) were killed, their uncle, 45, said.",
+    "Three children were killed on 3 October, 20 km from the border.",
+])
+def test_casualties_not_a_count(text):
+    assert figures(text) == [("killed", 3, 3, "children")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four people were killed and 15 injured in the attack.",
+     [("killed", 4, 4, ""), ("injured", 15, 15, "")]),
+    ("Two civilians were killed and at least nine others were wounded.",
+     [("killed", 2, 2, "civilians"), ("injured", 9, 9, "")]),
+    ("Six people were killed and dozens more were wounded.",
+     [("killed", 6, 6, ""), ("injured", 12, 99, "")]),
+    ("The strike killed two and injured 15.", [("killed", 2, 2, ""), ("injured", 15, 15, "")]),
+    ("The suicide bomber killed 30 people injured 90 at the wedding.",  # punctuation lost
+     [("killed", 30, 30, ""), ("injured", 90, 90, "")]),
+    ("11 civilians killed 40 injured in rocket attack on the city",  # a headline
+     [("killed", 11, 11, "civilians"), ("injured", 40, 40, "")]),
+])
+def test_casualties_killed_and_n_is_the_wounded(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300,000 people have been killed since 2011.",
+    "The war, which has killed hundreds of thousands of people, is in its seventh year.",
+    "The conflict has killed 400,000 people and displaced millions.",
+    "The monitor documented the killing of 5,000 civilians over the past year.",
+    "Since the start of the war, 20,000 children have been killed.",
+    "قتل أكثر من 300 ألف شخص منذ عام 2011.",
+    "قتل 25 شخصا منذ بداية الحرب في المدينة.",
+])
+def test_casualties_war_totals_are_background(text):
+    assert figures(text, "ar" if arabic(text) else "en") == []
+
+
+def test_casualties_superlative_since_is_not_background():
+    text = "The strike killed 41 people, the deadliest attack on the city since 2015."
+    assert figures(text) == [("killed", 41, 41, "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 2,000 people have died in the war so far, and the strike killed 12 civilians.",
+     [("killed", 12, 12, "civilians")]),
+    ("The strike killed 12 civilians in the war-torn city.", [("killed", 12, 12, "civilians")]),
+    ("The death toll from the market bombing rose from 10 to 15 overnight.",
+     [("killed", 15, 15, "")]),
+])
+def test_casualties_war_clause_and_updated_toll(text, expected):
+    assert figures(text) == expected
+
+
+# -- ranges and vague quantities (ACLED: dozens = 12, tens = 10, hundreds = 100) -------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dozens of people were killed in the raids.", ("killed", 12, 99, "")),
+    ("A dozen soldiers were killed.", ("killed", 12, 12, "combatants")),
+    ("Two dozen civilians were killed.", ("killed", 24, 24, "civilians")),
+    ("Hundreds of people were injured.", ("injured", 100, 999, "")),
+    ("Between 10 and 15 civilians were killed.", ("killed", 10, 15, "civilians")),
+    ("Up to 40 fighters died in the assault.", ("killed", 40, 40, "combatants")),
+    ("More than 20 people were killed.", ("killed", 20, 20, "")),
+    ("Two or three civilians were killed.", ("killed", 2, 3, "civilians")),
+    ("Scores of troops were killed.", ("killed", 20, 99, "combatants")),
+    ("قتل عشرات المدنيين في الغارات.", ("killed", 10, 99, "civilians")),
+    ("قتل ما لا يقل عن عشرين شخصا.", ("killed", 20, 20, "")),
+    ("قتل ما بين 10 و15 شخصا في الهجوم.", ("killed", 10, 15, "")),
+])
+def test_casualties_ranges_and_vague_words(text, expected):
+    assert figures(text, "ar" if arabic(text) else "en") == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A number of civilians were killed and injured in the strike.",
+     {("killed", 2, 9, "civilians"), ("injured", 2, 9, "civilians")}),
+    ("The raid caused an unknown number of deaths and injuries.",
+     {("killed", 2, 99, ""), ("injured", 2, 99, "")}),
+    ("Twelve people were killed or injured.", set()),  # no split is honest
+    ("Dozens of people were killed or wounded.", set()),  # maybe nobody died
+])
+def test_casualties_killed_and_injured_together(text, expected):
+    assert set(figures(text)) == expected
+
+
+# -- families ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A family of five was killed when the strike hit their home.",
+     {("killed", 5, 5, "civilians")}),
+    ("Ahmad, his wife and their three children were killed in the strike.",
+     {("killed", 5, 5, "civilians"), ("killed", 3, 3, "children")}),
+    ("A farmer was killed along with his four children.",
+     {("killed", 1, 1, "civilians"), ("killed", 5, 5, "civilians"), ("killed", 4, 4, "children")}),
+    ("The strike hit the house, killing Samir Haddad alongside 9 relatives.",
+     {("killed", 10, 10, "civilians"), ("killed", 9, 9, "civilians")}),
+    ("Six members of the Nasser family, including two children, were killed.",
+     {("killed", 6, 6, "civilians"), ("killed", 2, 2, "children")}),
+])
+def test_casualties_family_totals(text, expected):
+    assert set(figures(text)) == expected
+
+
+# -- numbers ----------------------------------------------------------------------------
+@pytest.mark.parametrize(("words", "expected"), [
+    ("two dozen", (24, 24)), ("two or three", (2, 3)), ("one hundred and twenty", (120, 120)),
+    ("a couple of", (2, 2)), ("more than 1,200", (1200, 1200)), ("well over 100", (100, 100)),
+    ("خمسه وعشرين", (25, 25)), ("ثلاثه عشر", (13, 13)), ("اثنا عشر", (12, 12)),
+    ("مئه وعشرون", (120, 120)), ("ثلاث مئه", (300, 300)), ("ما لا يقل عن عشرين", (20, 20)),
+    ("ما بين 10 و15", (10, 15)), ("عشرات", (10, 99)),
+])
+def test_casualties_parse_number_more_forms(words, expected):
+    assert parse_number(words) == expected
+
+
+_ONES = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "zero ten twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    """1..999 in English words, as a reporter writes them."""
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_ONES[hundreds]} hundred"] if hundreds else []
+    if rest >= 20:
+        parts.append(_TENS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else ""))
+    elif rest >= 10:
+        parts.append(_TEENS[rest - 10])
+    elif rest:
+        parts.append(_ONES[rest])
+    return " and ".join(parts) if hundreds and rest else " ".join(parts)
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_casualties_parse_number_words_roundtrip(n):
+    assert parse_number(_words(n)) == (n, n)
+
+
+_VICTIMS = {"civilians": "civilians", "children": "children", "women": "women",
+            "fighters": "combatants", "soldiers": "combatants", "people": "",
+            "residents": "civilians", "militants": "combatants"}
+_QUALIFIERS = ["", "at least ", "more than ", "some ", "nearly ", "an estimated "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=2, max_value=4000), st.sampled_from(sorted(_VICTIMS)),
+       st.sampled_from(_QUALIFIERS), st.sampled_from(["were killed", "died", "were injured"]))
+def test_casualties_any_figure_with_victims_and_verb(n, noun, qualifier, verb):
+    text = f"{qualifier.capitalize() or ''}{n:,} {noun} {verb} in the attack on Sunday."
+    kind = "injured" if "injured" in verb else "killed"
+    assert figures(text) == [(kind, n, n, _VICTIMS[noun])]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=900), st.integers(min_value=2, max_value=900),
+       st.sampled_from(sorted(_VICTIMS)))
+def test_casualties_killed_then_wounded_are_two_figures(killed, injured, noun):
+    text = f"The strike killed {killed} {noun} and wounded {injured} others, medics said."
+    assert figures(text) == [("killed", killed, killed, _VICTIMS[noun]),
+                             ("injured", injured, injured, "")]
+    text = f"{killed} {noun} were killed and {injured} injured."
+    assert figures(text) == [("killed", killed, killed, _VICTIMS[noun]),
+                             ("injured", injured, injured, "")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=28), st.integers(min_value=1990, max_value=2030))
+def test_casualties_dates_are_never_figures(day, year):
+    text = f"On {day} June {year}, an air strike killed 3 civilians."
+    assert figures(text) == [("killed", 3, 3, "civilians")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(["مدنيا", "شخصا", "عنصرا"]))
+def test_casualties_arabic_digits_and_verbs(n, noun):
+    eastern = str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    victims = {"مدنيا": "civilians", "شخصا": "", "عنصرا": "combatants"}[noun]
+    assert figures(f"استشهد {eastern} {noun} في القصف.", "ar") == [("killed", n, n, victims)]
+    assert figures(f"أصيب {n} {noun} بجروح.", "ar") == [("injured", n, n, victims)]
+
+
+def test_casualties_spans_point_into_the_text():
+    text = ("DARAYA (Wire) - Eleven civilians, including two women, were killed and 20 "
+            "injured on Friday. استشهد طفلان في القصف.")
+    doc, found = spans(text, "en")
+    assert found
+    for c in found:
+        assert doc.text[c.span.start:c.span.end] == c.span.text
+
+
+# -- article-level figures in the evaluators --------------------------------------------
+def _mention_from(text: str) -> Mention:
+    """One mention holding every sentence of ``text`` and every figure in it."""
+    doc = Document(id=text_hash(text), text=text, language="en")
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    return Mention(
+        id="m", document_id=doc.id, event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike", trigger=ctx.span(0, 1),
+        date=DateRef(event_date=date(2016, 1, 1)),
+        sentences=[ctx.span(s, e) for s, e in ctx.sentences],
+        casualties=find_casualties(ctx, ctx.sentences))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the lead toll, not a larger figure from another strike or a campaign total
+    ("An air strike on the market killed 12 civilians, including three children. "
+     "Strikes across the province have killed 230 civilians this week.", (12, 3, 0)),
+    # a vague lead gives way to the first number
+    ("Dozens of people were killed in the shelling. The monitor put the toll at 58, "
+     "among them 11 children.", (58, 11, 0)),
+    # nobody says who the dead were: they count as civilians
+    ("A car bomb killed 9 people outside the bakery. Later raids killed 40 people.", (9, 0, 0)),
+    # the lead counts fighters only: no civilians in this event
+    ("The ambush killed 14 soldiers. Elsewhere shelling killed 6 civilians.", (0, 0, 0)),
+    ("Two women and three children were killed when the shell hit the house.", (5, 3, 2)),
+])
+def test_casualties_fakes_article_reads_the_lead_toll(text, expected):
+    assert fakes.civilian_count([_mention_from(text)]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two children and a woman were killed in the strike.", (3, 3)),  # only subsets named
+    ("Three children and two women were killed; 4 others were injured.", (5, 5)),
+    ("At least 6 civilians, among them two children, were killed.", (6, 6)),
+    ("The strike killed 4 people; medics later said 7 had died.", (4, 7)),
+])
+def test_casualties_airwars_killed_range_counts_children_and_women(text, expected):
+    assert airwars_gaza.figure_range([_mention_from(text)], "killed") == expected

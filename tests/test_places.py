@@ -1,0 +1,123 @@
+"""Toponyms: found with spaCy and the gazetteer, resolved with the document's context.
+Sentences written for these tests; expectations inline."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract import ner, places
+from warlog.extract.context import DocContext
+from warlog.extract.pipeline import Extractor
+from warlog.gazetteer import default_gazetteer
+from warlog.ingest.text import text_hash
+from warlog.model import Document
+from warlog.registry import default_registry
+
+
+def context(text: str, language: str = "en") -> DocContext:
+    doc = Document(id=text_hash(text), text=text, language=language)
+    return DocContext(doc, default_gazetteer(), default_registry())
+
+
+def resolved(text: str) -> dict[str, object]:
+    """Each toponym's text with the place it resolved to (the last one of that text)."""
+    return {m.text: p for m, p in places.resolve(context(text))}
+
+
+@pytest.mark.parametrize(("text", "toponym", "iso", "admin1"), [
+    ("Firefighters in Paris, Texas, put out a grain elevator fire on Monday.",
+     "Paris", "US", "TX"),
+    ("A man from Springfield, Ill., was charged with arson after the blaze.",
+     "Springfield", "US", "IL"),
+    ("The council of Alexandria, Va., voted to widen the bridge.", "Alexandria", "US", "VA"),
+    ("The Atlanta Braves drew a record crowd as Georgia lawmakers watched from the stands "
+     "in Atlanta.", "Georgia", "US", "GA"),
+    ("Russian tanks rolled toward Tbilisi as Georgia called for a ceasefire.",
+     "Georgia", "GE", ""),
+    ("Deputies from Laurel County took the suspect to a jail in London.", "London", "US",
+     "KY"),
+])
+def test_places_resolve_with_context(text, toponym, iso, admin1):
+    place = resolved(text)[toponym]
+    assert place.iso == iso
+    if admin1:
+        assert place.admin1_code == admin1
+
+
+@pytest.mark.parametrize(("text", "toponym", "iso", "feature"), [
+    ("Officials in the U.S. said the talks would resume.", "U.S.", "US", "country"),
+    ("The UK and the UAE signed a trade deal in London.", "UAE", "AE", "country"),
+    ("Flooding closed roads near Charleston, W.Va., on Sunday.", "W.Va.", "US", "admin1"),
+    ("Russian troops crossed the border on Friday.", "Russian", "RU", "country"),
+    ("Deputies from Laurel County searched the woods overnight.", "Laurel County", "US",
+     "admin2"),
+    ("The storm moved east across Europe on Tuesday.", "Europe", "", "continent"),
+])
+def test_places_finds_short_forms_demonyms_and_regions(text, toponym, iso, feature):
+    place = resolved(text)[toponym]
+    assert (place.iso, place.feature) == (iso, feature)
+    assert place.latitude is not None
+
+
+@pytest.mark.parametrize(("text", "not_a_place"), [
+    ("The Court heard the appeal on Monday and the Center will reopen next week.", "Court"),
+    ("The Court heard the appeal on Monday and the Center will reopen next week.", "Center"),
+    ("Sheriff Tyler Austin said the suspect fled.", "Austin"),
+    ("Coach Jordan Smith praised the defence after the game.", "Jordan"),
+    ("As part of the deal, the company will hire 40 workers.", "As part"),
+])
+def test_places_rejects_ordinary_words_and_names(text, not_a_place):
+    assert not_a_place not in {m.text for m in context(text).places}
+
+
+@pytest.mark.parametrize(("text", "name", "lat", "lon"), [
+    # a country is coded to its own point, not to its capital
+    ("Russia and Iran signed the agreement.", "Russia", 60.0, 100.0),
+    ("Aid convoys reached the United States border.", "United States", 39.8, -98.6),
+    # a US state to the state's point
+    ("Texas lawmakers met on Tuesday.", "Texas", 31.2, -99.2),
+])
+def test_places_country_and_state_points(text, name, lat, lon):
+    place = resolved(text)[name]
+    assert abs(place.latitude - lat) < 1.5 and abs(place.longitude - lon) < 1.5
+
+
+def test_places_speaking_capital_and_demonym_locate_no_event():
+    text = ("Turkish warplanes struck a hospital in Afrin on Friday, killing 16 civilians. "
+            "Ankara denied hitting the building.")
+    ctx = context(text)
+    kinds = {m.text: m.value.mention for m in ctx.places}
+    assert kinds["Turkish"] and kinds["Ankara"] and not kinds["Afrin"]
+    mentions = Extractor()(Document(id=text_hash(text), text=text, language="en"))
+    assert mentions and mentions[0].place.name.endswith("Afrīn")
+
+
+def test_places_one_sense_per_discourse():
+    # spaCy need not call the second "Gainesville" a place: the first one vouches for it
+    text = ("A water main broke in Gainesville on Monday. Gainesville Public Utilities "
+            "crews fixed it by noon, Gainesville officials said.")
+    found = [m.text for m in context(text).places]
+    assert found.count("Gainesville") == 3
+
+
+def test_ner_reads_nothing_in_arabic():
+    ctx = context("استشهد 11 مدنياً أمس جراء غارات جوية على مدينة حلب.", language="ar")
+    assert ctx.entities.spans == [] and ctx.entities.scope == []
+    assert [p.geonameid for _, p in places.resolve(ctx)] == [170063]
+
+
+def test_ner_pipeline_scope_is_doubtful_names_of_event_and_lead_sentences():
+    from warlog.extract import pipeline
+
+    text = ("Farmers met on Monday. Prices were stable. Traders were calm. Rain fell on "
+            "Tuesday. Benton residents said a car bomb killed three soldiers on Friday. "
+            "Hamlin markets reopened on Sunday.")
+    ctx = context(text)
+    pipeline.detect_events(ctx, [])
+    read = ctx.entities.scope
+    event_at, later_at = text.index("Benton"), text.index("Hamlin")
+    assert any(s <= event_at < e for s, e in read)
+    assert not any(s <= later_at < e for s, e in read)  # neither an event's nor the lead's
+    assert all(e - s <= 2 * ner.WINDOW + len("Benton") for s, e in read)
+    # without the pipeline's events (the geoparsing evaluation) NER reads everything
+    assert context(text).entities.scope == [(0, len(text))]

@@ -1,0 +1,99 @@
+"""Quotes and claims (extract/quotes.py) on sentences written for these tests: the
+content, the source and the registry actor it names, the cue, and whether the author
+vouches for the content or only attributes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.context import DocContext
+from warlog.gazetteer import default_gazetteer
+from warlog.ingest.text import text_hash
+from warlog.model import Document, Quote
+from warlog.registry import default_registry
+
+
+def quotes_of(text: str, language: str = "en") -> list[Quote]:
+    doc = Document(id=text_hash(text), text=text, language=language)
+    return DocContext(doc, default_gazetteer(), default_registry()).quotes
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker", "cue", "content"), [
+    ("\"We could not reach the wounded for hours,\" said Omar Saadi, a rescue volunteer.",
+     "quote", "Omar Saadi, a rescue volunteer", "said", "We could not reach the wounded for hours,"),
+    ("“The market was full of families,” the doctor told Tigris Daily.",
+     "quote", "the doctor", "told Tigris Daily", "The market was full of families,"),
+    ("A coalition spokesman said: \"Only military targets were struck.\"",
+     "quote", "A coalition spokesman", "said", "Only military targets were struck."),
+    ("\"This is a massacre,\" he told reporters.", "quote", "he", "told reporters",
+     "This is a massacre,"),
+    ("The SDF said that Turkish forces shelled its positions near Ain Issa.",
+     "claim", "The SDF", "said", "Turkish forces shelled its positions near Ain Issa"),
+    ("According to the Syrian Observatory for Human Rights, 12 people died in the strike.",
+     "claim", "the Syrian Observatory for Human Rights", "According to",
+     "12 people died in the strike"),
+    ("Twelve people were killed in the raid, according to local sources.",
+     "claim", "local sources", "according to", "Twelve people were killed in the raid"),
+    ("The strike killed 12 civilians, the health ministry said.",
+     "claim", "the health ministry", "said", "The strike killed 12 civilians"),
+    ("Gen. Joseph Votel, commander of U.S. Central Command, said the campaign was going well.",
+     "claim", "Gen. Joseph Votel, commander of U.S. Central Command", "said",
+     "the campaign was going well"),
+    ("The SDF accused Turkish forces of shelling its positions.",
+     "claim", "The SDF", "accused", "Turkish forces of shelling its positions"),
+])
+def test_quotes_finds_source_cue_and_content(text, kind, speaker, cue, content):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert (q.kind, q.speaker, q.cue, q.text) == (kind, speaker, cue, content)
+    for span, value in ((q.span, q.text), (q.speaker_span, q.speaker), (q.cue_span, q.cue)):
+        assert span is not None and text[span.start:span.end] == span.text == value
+
+
+@pytest.mark.parametrize(("text", "actor_id"), [
+    ("\"The strike hit a bakery,\" the SDF said.", "sdf"),
+    ("A spokesman for the Syrian Democratic Forces said the town was retaken.", "sdf"),
+    ("The SDF's press office said the town was retaken on Monday.", "sdf"),
+    ("Iraqi military spokesman Yahya Rasool said the operation would continue.", "iraq_army"),
+    ("Residents said the strike hit a market in the old city.", None),
+])
+def test_quotes_normalises_speaker_to_registry(text, actor_id):
+    (q,) = quotes_of(text)
+    assert q.speaker_actor_id == actor_id
+
+
+@pytest.mark.parametrize(("text", "asserted"), [
+    ("Police confirmed that the bomb killed five people near the market.", True),
+    ("The ministry acknowledged that the strike hit a school.", True),
+    ("Russia claimed that the rebels used chemical weapons in Aleppo.", False),
+    ("The SDF said that the strike hit a school in Raqqa.", False),
+    ("Twelve people were killed in the raid, according to local sources.", False),
+])
+def test_quotes_tells_assertion_from_attribution(text, asserted):
+    (q,) = quotes_of(text)
+    assert q.asserted is asserted
+
+
+def test_quotes_split_quote_keeps_one_speaker():
+    text = "\"This is in their heads,\" he said, \"and it worries them a lot.\""
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["This is in their heads,", "and it worries them a lot."]
+    assert {(q.speaker_span.start, q.cue_span.start) for q in quotes} == {
+        (text.index("he said"), text.index("said"))}
+
+
+def test_quotes_reads_arabic_quotes():
+    text = "قال المرصد السوري: \"قتل عشرة مدنيين في الغارة الجوية على المدينة\""
+    (q,) = quotes_of(text, language="ar")
+    assert q.kind == "quote" and q.cue == "قال" and q.speaker == "المرصد السوري"
+    assert q.text.startswith("قتل عشرة")
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens feared dead in Falluja market strike",  # a headline, nobody speaks
+    "The strike hit a market in the old city on Saturday.",
+    "Having said that, the town remains under siege.",
+])
+def test_quotes_none_without_a_source(text):
+    assert quotes_of(text) == []
