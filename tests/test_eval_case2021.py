@@ -14,7 +14,7 @@ from warlog.cli import main
 from warlog.eval import case2021
 from warlog.eval.case2021 import ACLED_CODES, CASE_CODES, NONE, Snippet
 
-FIXTURE = Path(__file__).parent / "fixtures" / "gold" / "case2021" / "snippets.tsv"
+FIXTURE = Path(__file__).parent / "fixtures" / "gold" / "case2021" / "invented-snippets.tsv"
 GOLD = Path(__file__).parents[2] / "shared" / "gold" / "case2021" / "snippets.tsv"
 
 

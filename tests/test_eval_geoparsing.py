@@ -17,7 +17,7 @@ KM_PER_DEGREE = 6371.0 * math.pi / 180
 
 
 def test_eval_geoparsing_loads_lgl_shape():
-    articles = gp.load(FIXTURES / "lgl.xml")
+    articles = gp.load(FIXTURES / "invented-lgl.xml")
     assert [a.id for a in articles] == ["9001", "9002"]
     first = articles[0]
     assert [(t.name, t.start, t.end) for t in first.toponyms] == [
@@ -26,11 +26,11 @@ def test_eval_geoparsing_loads_lgl_shape():
     baghdad, _, basra = first.toponyms
     assert (baghdad.lat, baghdad.lon, baghdad.geonameid) == (33.34058, 44.40088, 98182)
     assert basra.lat is None and basra.lon is None  # no gaztag: no coordinates
-    assert len(gp.load(FIXTURES / "lgl.xml", limit=1)) == 1
+    assert len(gp.load(FIXTURES / "invented-lgl.xml", limit=1)) == 1
 
 
 def test_eval_geoparsing_aligns_geovirus_spans():
-    articles = gp.load(FIXTURES / "GeoVirus.xml")
+    articles = gp.load(FIXTURES / "invented-GeoVirus.xml")
     spans = [(t.name, t.start, t.end, t.aligned) for a in articles for t in a.toponyms]
     assert spans == [
         ("Nairobi", 18, 25, True),  # given one character late
@@ -82,8 +82,8 @@ def test_eval_geoparsing_metric_arithmetic():
 
 
 def test_eval_geoparsing_runs_on_fixture():
-    result = gp.evaluate(FIXTURES / "GeoVirus.xml", None)
-    assert result.set == "geoparsing/GeoVirus" and result.n == 2 and result.gazetteer
+    result = gp.evaluate(FIXTURES / "invented-GeoVirus.xml", None)
+    assert result.set == "geoparsing/invented-GeoVirus" and result.n == 2 and result.gazetteer
     assert set(result.metrics) == {"ner_f1", "acc_161", "mean_km", "median_km"}
     assert 0.0 <= result.metrics["ner_f1"] <= 1.0 and 0.0 <= result.metrics["acc_161"] <= 1.0
 
