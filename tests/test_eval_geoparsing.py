@@ -51,23 +51,23 @@ def test_eval_geoparsing_align_prefers_nearest():
 
 
 def test_eval_geoparsing_pairs_one_to_one():
-    gold = [gp.GoldToponym(0, 5, "Pandi"), gp.GoldToponym(7, 14, "Bulacan")]
-    wide = gp.PredToponym(0, 14, "Pandi, Bulacan")
+    gold = [gp.Toponym(0, 5, "Pandi"), gp.Toponym(7, 14, "Bulacan")]
+    wide = gp.Toponym(0, 14, "Pandi, Bulacan")
     pairs = gp.pair(gold, [wide])
     assert pairs[0][1] is wide and pairs[1][1] is None
 
 
 def test_eval_geoparsing_metric_arithmetic():
     gold = [
-        gp.GoldToponym(0, 5, "Alpha", 10.0, 20.0),
-        gp.GoldToponym(10, 16, "Bravos", 12.0, 20.0),
-        gp.GoldToponym(20, 25, "Coast"),  # no coordinates
-        gp.GoldToponym(30, 36, "Deltas", 0.0, 0.0),  # not recognised
+        gp.Toponym(0, 5, "Alpha", 10.0, 20.0),
+        gp.Toponym(10, 16, "Bravos", 12.0, 20.0),
+        gp.Toponym(20, 25, "Coast"),  # no coordinates
+        gp.Toponym(30, 36, "Deltas", 0.0, 0.0),  # not recognised
     ]
     pred = [
-        gp.PredToponym(0, 5, "Alpha", 10.0, 20.0),  # exact
-        gp.PredToponym(9, 13, "Brav", 10.0, 20.0),  # overlaps, 2 degrees (222 km) off
-        gp.PredToponym(40, 45, "Extra", 1.0, 1.0),  # false positive
+        gp.Toponym(0, 5, "Alpha", 10.0, 20.0),  # exact
+        gp.Toponym(9, 13, "Brav", 10.0, 20.0),  # overlaps, 2 degrees (222 km) off
+        gp.Toponym(40, 45, "Extra", 1.0, 1.0),  # false positive
     ]
     tally = gp.Tally()
     gp.score_article(gold, pred, tally)

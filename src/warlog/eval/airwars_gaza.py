@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warlog.eval import EvalResult, register
+from warlog.eval import EvalResult, extract_text, register
 from warlog.eval.metrics import haversine_km
 from warlog.model import ActorRef, Mention
 
@@ -278,15 +278,12 @@ def score(golds: list[GoldIncident], preds: list[Prediction]
 
 def run(golds: list[GoldIncident], extractor=None) -> list[Prediction]:
     from warlog.extract.pipeline import Extractor
-    from warlog.ingest.readers import make_document
-    from warlog.model import Document
 
     extractor = extractor or Extractor()
     preds = []
     for gold in golds:
-        doc = make_document(gold.text, f"airwars-gaza#{gold.id}", published=gold.date,
-                            language="en")
-        preds.append(predict(extractor(doc)) if isinstance(doc, Document) else Prediction())
+        mentions = extract_text(extractor, gold.text, f"airwars-gaza#{gold.id}", gold.date)
+        preds.append(Prediction() if mentions is None else predict(mentions))
     return preds
 
 

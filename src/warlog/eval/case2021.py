@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from warlog.eval import EvalResult, register
+from warlog.eval import EvalResult, extract_text, register
 from warlog.eval.metrics import weighted_and_macro_f1
 
 NONE = "none"
@@ -103,13 +103,7 @@ def load(path: Path, limit: int | None = None) -> list[Snippet]:
 
 
 def predict_one(extractor, snippet: Snippet) -> str:
-    from warlog.ingest.readers import make_document
-    from warlog.model import Document
-
-    doc = make_document(snippet.text, f"case2021#{snippet.id}", published=None, language="en")
-    if not isinstance(doc, Document):
-        return NONE
-    mentions = extractor(doc)
+    mentions = extract_text(extractor, snippet.text, f"case2021#{snippet.id}")
     return case_code(mentions[0].sub_event_type) if mentions else NONE
 
 

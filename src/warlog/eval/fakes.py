@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from warlog.eval import EvalResult, register
+from warlog.eval import EvalResult, extract_text, register
 from warlog.model import CasualtyCount, Mention
 
 UNKNOWN = "unknown"
@@ -332,16 +332,12 @@ def score(golds: list[Article], preds: list[Prediction]
 
 def run(articles: list[Article], extractor=None) -> list[Prediction]:
     from warlog.extract.pipeline import Extractor
-    from warlog.ingest.readers import make_document
-    from warlog.model import Document
 
     extractor = extractor or Extractor()
     preds = []
     for article in articles:
-        doc = make_document(article.text, f"fakes#{article.id}", published=article.published,
-                            language="en")
-        preds.append(predict(extractor(doc), extractor.registry)
-                     if isinstance(doc, Document) else Prediction())
+        mentions = extract_text(extractor, article.text, f"fakes#{article.id}", article.published)
+        preds.append(Prediction() if mentions is None else predict(mentions, extractor.registry))
     return preds
 
 

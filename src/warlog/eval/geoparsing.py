@@ -45,31 +45,23 @@ ACC_KM = 161.0
 
 
 @dataclass
-class GoldToponym:
+class Toponym:
+    """A place name in a text with its coordinates: gold's, or the one warlog chose."""
+
     start: int
     end: int
     name: str
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    aligned: bool = True  # False when the name was not found near the given span
+    aligned: bool = True  # gold only: False when the name was not found near the given span
 
 
 @dataclass
 class Article:
     id: str
     text: str
-    toponyms: list[GoldToponym]
-
-
-@dataclass
-class PredToponym:
-    start: int
-    end: int
-    name: str
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
+    toponyms: list[Toponym]
 
 
 # -- gold ----------------------------------------------------------------------------
@@ -93,7 +85,7 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _toponym(text: str, el: ET.Element) -> GoldToponym | None:
+def _toponym(text: str, el: ET.Element) -> Toponym | None:
     try:
         start, end = int(el.findtext("start") or ""), int(el.findtext("end") or "")
     except ValueError:
@@ -111,7 +103,7 @@ def _toponym(text: str, el: ET.Element) -> GoldToponym | None:
     if lat is None or lon is None:
         lat = lon = None
     start, end, found = align(text, name, start, end)
-    return GoldToponym(start, end, name, lat, lon, geonameid, found)
+    return Toponym(start, end, name, lat, lon, geonameid, found)
 
 
 def load(path: Path, limit: int | None = None) -> list[Article]:
@@ -130,7 +122,7 @@ def load(path: Path, limit: int | None = None) -> list[Article]:
 
 
 # -- prediction ----------------------------------------------------------------------
-def predict(text: str, gazetteer, registry) -> list[PredToponym]:
+def predict(text: str, gazetteer, registry) -> list[Toponym]:
     from warlog.extract import places
     from warlog.extract.context import DocContext
     from warlog.ingest.text import text_hash
@@ -143,14 +135,14 @@ def predict(text: str, gazetteer, registry) -> list[PredToponym]:
     out = []
     for match, place in places.resolve(ctx):
         span = ctx.span(match.start, match.end)
-        out.append(PredToponym(span.start, span.end, span.text, place.latitude,
+        out.append(Toponym(span.start, span.end, span.text, place.latitude,
                                place.longitude, place.geonameid if place.geonameid > 0 else None))
     return out
 
 
 # -- scoring -------------------------------------------------------------------------
-def pair(gold: list[GoldToponym], pred: list[PredToponym]
-         ) -> list[tuple[GoldToponym, PredToponym | None]]:
+def pair(gold: list[Toponym], pred: list[Toponym]
+         ) -> list[tuple[Toponym, Toponym | None]]:
     """Each gold toponym with the unpaired prediction overlapping it most (or None)."""
     used: set[int] = set()
     out = []
@@ -179,7 +171,7 @@ class Tally:
     errors_km: list[float] = field(default_factory=list)
 
 
-def score_article(gold: list[GoldToponym], pred: list[PredToponym], tally: Tally) -> None:
+def score_article(gold: list[Toponym], pred: list[Toponym], tally: Tally) -> None:
     tally.gold += len(gold)
     tally.pred += len(pred)
     tally.unaligned += sum(not g.aligned for g in gold)

@@ -150,4 +150,8 @@ class Extractor:
         mentions: list[Mention] = []
         for stage in STAGES:
             mentions = stage(ctx, mentions)
+            if not mentions:
+                # every stage enriches mentions: a report with no event is done, and
+                # must not pay for NER over its whole text
+                return mentions
         return mentions

@@ -157,9 +157,11 @@ RULES: list[Rule] = [
 ]
 
 # An aside that does not hold the clause's subject: ", backed by X,", ", which ...,".
+# Participles of backing: "backed by X", "armed by X".
+_BY_VERBS = (r"(?:backed|supported|aided|assisted|armed|funded|trained|led|joined|accompanied"
+             r"|reinforced|helped|equipped|covered)")
 _ASIDE = re.compile(
-    r",\s*(?:(?:backed|supported|aided|assisted|armed|funded|trained|led|joined|accompanied"
-    r"|reinforced|helped|equipped)\s+by|alongside|together\s+with|along\s+with|with\s+(?:the\s+)?"
+    rf",\s*(?:{_BY_VERBS}\s+by|alongside|together\s+with|along\s+with|with\s+(?:the\s+)?"
     r"(?:help|support|backing)\s+of|with\s+air\s+(?:support|cover)\s+from|which|who|that|including"
     r"|primarily|mainly|mostly)[^,;]*,", re.I)
 # What may join two actors of one side: "X and Y", "X, Y", "X as well as Y".
@@ -171,8 +173,7 @@ _PAIR_GAP = re.compile(r"(?:\s+(?:have|has|had|reportedly|also|again|then|fierce
 _OWN_SIDE = re.compile(r"^\s*(?:its|their|our)\s+(?:own\s+)?(?:positions?|fighters|forces|troops"
                        r"|bases?|members|units?|areas?|territory|posts?|checkpoints?|men)\b", re.I)
 # An actor after these is an object, not the clause's doer: "in support of Y", "backed by Y".
-_SUPPORTED = re.compile(r"\b(?:(?:backed|supported|aided|assisted|armed|funded|trained|led|joined"
-                        r"|accompanied|reinforced|helped|equipped|covered)\s+by|in\s+support\s+of"
+_SUPPORTED = re.compile(rf"\b(?:{_BY_VERBS}\s+by|in\s+support\s+of"
                         r"|support(?:s|ed|ing)?(?:\s+(?:for|to))?|coordinated\s+with(?:\s+and\s+in"
                         r"\s+support\s+of)?|on\s+behalf\s+of|assist(?:s|ed|ing)?|backing)\s+"
                         r"(?:the\s+)?$", re.I)
