@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint clean
+.PHONY: install demo test lint clean accuracy-record
 
 install: $(VENV)/.installed
 
@@ -24,3 +24,7 @@ lint: install
 
 clean:
 	rm -rf warlog-demo .pytest_cache .ruff_cache
+
+# rewrite tests/accuracy_baseline.json from fresh measurements on ../shared/gold
+accuracy-record: install
+	WARLOG_RECORD_ACCURACY=1 $(BIN)/pytest tests/test_accuracy.py -k headline

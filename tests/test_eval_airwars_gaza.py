@@ -139,3 +139,13 @@ def test_eval_airwars_gaza_real_gold():
     assert all(0.0 <= v <= 1.0 for v in result.metrics.values())
     counts = dict(result.details)
     assert int(counts["killed_in_range n"]) > 0 and int(counts["loc_5km n"]) > 0
+
+
+@pytest.mark.parametrize("assessment, prose", [
+    ("A strike hit a house in Rafah.The local time is unknown., SummaryStrike statusSingle strike"
+     "Civilians reported killed3", "A strike hit a house in Rafah.The local time is unknown."),
+    ("Two were hurt. Summary Civilian harm reportedYes", "Two were hurt."),
+    ("A report that only summarises nothing.", "A report that only summarises nothing."),
+])
+def test_eval_airwars_gaza_reads_the_narrative_not_the_coded_summary(assessment, prose):
+    assert aw.narrative(assessment) == prose

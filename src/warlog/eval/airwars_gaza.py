@@ -2,8 +2,11 @@
 incident, scored against Airwars' own coding of it.
 
 Each incident's ``Airwars_assessment`` is run through the Extractor as one English
-document (published = ``Incidence_date`` when it parses). The mentions are then folded
-into one article-level prediction:
+document, cut before the coded "Summary" block the archive appends to the narrative
+(``Strike type...``, ``Civilians reported killed...``, ``Suspected belligerents...``): that
+block is the answer key, and reading it would measure nothing (published =
+``Incidence_date`` when it parses). The mentions are then folded into one article-level
+prediction:
 
 * killed / injured: the range ``(min low, max high)`` over every killed (injured) figure
   of every mention whose victims are civilians or unspecified ("12 people", "25 others").
@@ -159,6 +162,17 @@ def gold_belligerents(row: dict[str, str]) -> frozenset[str]:
     return frozenset()
 
 
+# Where the narrative ends and Airwars' coded fields begin: "..., SummaryStrike status..."
+_SUMMARY = re.compile(
+    r",?\s*Summary\s*(?=Strike status|Strike type|Civilian harm reported|Civilians reported)")
+
+
+def narrative(assessment: str) -> str:
+    """The assessment's prose, without the coded summary block appended to it."""
+    found = _SUMMARY.search(assessment)
+    return assessment[:found.start()] if found else assessment
+
+
 def load(path: Path, limit: int | None = None) -> list[GoldIncident]:
     out = []
     with path.open(encoding="utf-8", newline="") as handle:
@@ -168,7 +182,7 @@ def load(path: Path, limit: int | None = None) -> list[GoldIncident]:
             lat, lon = _float(row.get("lat")), _float(row.get("long"))
             out.append(GoldIncident(
                 id=_cell(row.get("Incidence_id")) or f"row{n + 1}",
-                text=row.get("Airwars_assessment") or "",
+                text=narrative(row.get("Airwars_assessment") or ""),
                 date=parse_gold_date(row.get("Incidence_date")),
                 killed=parse_range(row.get("Civilians reported killed")),
                 injured=parse_range(row.get("Civilians reported injured")),
