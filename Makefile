@@ -17,7 +17,7 @@ demo: install
 	$(BIN)/warlog demo
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2  # two workers: the accuracy checks run beside the rest
 
 lint: install
 	$(BIN)/ruff check src tests
