@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint clean accuracy-record
+.PHONY: install demo serve test lint clean accuracy-record
 
 install: $(VENV)/.installed
 
@@ -15,6 +15,11 @@ $(VENV)/.installed: pyproject.toml requirements-model.txt
 
 demo: install
 	$(BIN)/warlog demo
+
+# the review desk on the demo database: http://127.0.0.1:8000/
+serve: install
+	test -f warlog-demo/warlog.db || $(BIN)/warlog demo --quiet
+	$(BIN)/warlog serve --db warlog-demo/warlog.db --first-admin demo
 
 test: install
 	$(BIN)/pytest -n 2  # two workers: the accuracy checks run beside the rest

@@ -132,9 +132,15 @@ def run(inputs, db, text_column, max_mb, quiet):
               show_default=True, help="acled-csv: one row per incident with ACLED's columns; "
               "geojson: points for maps; jsonl: everything, with evidence and quotes.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-def export_cmd(db, fmt, out):
-    """Write the incidents in a format the field uses."""
-    text = export(_existing_store(db), fmt)
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="The ledger as it stood then (a date: the end of that day, UTC; or a date-time).")
+@click.option("--reviewed-only", is_flag=True, help="Only incidents an analyst marked reviewed.")
+def export_cmd(db, fmt, out, as_of, reviewed_only):
+    """Write the incidents in a format the field uses (analysts' corrections applied)."""
+    try:
+        text = export(_existing_store(db), fmt, as_of, reviewed_only)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
     if out:
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
@@ -363,6 +369,88 @@ def eval_cmd(set_name, path, as_json, limit):
     console.print(table)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="The warlog database file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--tile-url", envvar="WARLOG_TILE_URL", default="",
+              help="Map tile server, e.g. https://tile.example.org/{z}/{x}/{y}.png "
+                   "(default: offline country outlines).")
+@click.option("--tile-attribution", envvar="WARLOG_TILE_ATTRIBUTION", default="")
+@click.option("--first-admin", metavar="NAME",
+              help="When the database has no accounts yet, make NAME an admin with a random "
+                   "password, printed once.")
+def serve(db, host, port, tile_url, tile_attribution, first_admin):
+    """The review desk in a browser: queue, incidents with evidence, map, history."""
+    import secrets
+
+    from warlog.store.review import SQLiteReview
+    from warlog.web.server import serve as run_server
+
+    if db.startswith(("postgresql:", "postgres:")):
+        raise click.UsageError("PostgreSQL is not supported yet; use a SQLite file with --db")
+    if not Path(db).is_file():
+        raise click.UsageError(
+            f"there is no warlog database at {db}; create one with `warlog run PATH --db {db}`")
+    review = SQLiteReview(open_store(db))
+    if not review.users():
+        if first_admin:
+            password = secrets.token_urlsafe(12)
+            review.add_user(first_admin, "admin", password)
+            click.echo(f"first account: {first_admin} / {password} (admin); change it under Users")
+        else:
+            click.echo(f"no accounts yet: add one with `warlog user add NAME --role admin --db {db}`")
+    review.store.close()
+    run_server(db, host, port, tile_url=tile_url, tile_attribution=tile_attribution)
+
+
+@main.group()
+def user():
+    """Accounts of the review desk."""
+
+
+@user.command(name="add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), required=True,
+              help="viewer: reads reviewed incidents; analyst: edits; admin: users and settings.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@db_option
+def user_add(name, role, password_stdin, db):
+    """Add a user, or give an existing one a new role and password."""
+    from warlog.store.review import ReviewError, SQLiteReview
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        SQLiteReview(open_store(db)).add_user(name, role, password)
+    except ReviewError as err:
+        raise click.UsageError(str(err)) from err
+    click.echo(f"user {name} ({role}) saved in {db}")
+
+
+@main.group()
+def token():
+    """API tokens for scripts."""
+
+
+@token.command(name="create")
+@click.argument("name")
+@click.option("--label", default="", help="What the token is for.")
+@db_option
+def token_create(name, label, db):
+    """Make an API token acting as user NAME; it is shown once."""
+    from warlog.store.review import ReviewError, SQLiteReview
+
+    try:
+        value = SQLiteReview(_existing_store(db)).create_token(name, label)
+    except ReviewError as err:
+        raise click.UsageError(str(err)) from err
+    click.echo(value)
 
 
 def entry() -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time
 
 from warlog.model import Incident
 from warlog.store import SQLiteStore
@@ -43,18 +44,18 @@ def _csv_row(incident: Incident) -> dict[str, object]:
     return {c: "" if row.get(c) is None else row[c] for c in CSV_COLUMNS}
 
 
-def to_acled_csv(store: SQLiteStore) -> str:
+def to_acled_csv(store: SQLiteStore, incidents: list[Incident] | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for incident in store.incidents():
+    for incident in store.incidents() if incidents is None else incidents:
         writer.writerow(_csv_row(incident))
     return out.getvalue()
 
 
-def to_geojson(store: SQLiteStore) -> str:
+def to_geojson(store: SQLiteStore, incidents: list[Incident] | None = None) -> str:
     features = []
-    for incident in store.incidents():
+    for incident in store.incidents() if incidents is None else incidents:
         props = _csv_row(incident)
         props.pop("latitude")
         props.pop("longitude")
@@ -67,12 +68,12 @@ def to_geojson(store: SQLiteStore) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-def to_jsonl(store: SQLiteStore) -> str:
+def to_jsonl(store: SQLiteStore, incidents: list[Incident] | None = None) -> str:
     """Everything: the incident, each source document's metadata, every mention with its
     evidence spans, and all quotes and claims."""
     mentions = {m.id: m for m in store.mentions()}
     lines = []
-    for incident in store.incidents():
+    for incident in store.incidents() if incidents is None else incidents:
         record = incident.model_dump(mode="json")
         record["documents"] = []
         for doc_id in incident.document_ids:
@@ -86,12 +87,41 @@ def to_jsonl(store: SQLiteStore) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-FORMATS: dict[str, tuple[Callable[[SQLiteStore], str], str]] = {
+FORMATS: dict[str, tuple[Callable[..., str], str]] = {
     "acled-csv": (to_acled_csv, "csv"),
     "geojson": (to_geojson, "geojson"),
     "jsonl": (to_jsonl, "jsonl"),
 }
 
 
-def export(store: SQLiteStore, fmt: str) -> str:
-    return FORMATS[fmt][0](store)
+def as_of_moment(value: str | date | datetime) -> datetime:
+    """``--as-of`` reads a date (the end of that day, UTC) or an ISO date-time."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(23, 59, 59), tzinfo=UTC)
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return as_of_moment(date.fromisoformat(text))
+        return as_of_moment(datetime.fromisoformat(text))
+    except ValueError as err:
+        raise ValueError(f"--as-of wants a date like 2024-03-31 or 2024-03-31T18:00, not {value!r}") from err
+
+
+def ledger(store: SQLiteStore, as_of: str | date | datetime | None = None,
+           reviewed_only: bool = False) -> list[Incident]:
+    """The incidents to publish: analysts' corrections applied, incidents they marked not an
+    event or merged away left out; with ``as_of``, the ledger as it stood then; with
+    ``reviewed_only``, only what an analyst marked reviewed."""
+    from warlog.store.review import SQLiteReview
+
+    review = SQLiteReview(store)
+    if as_of is not None:
+        return review.incidents_as_of(as_of_moment(as_of), reviewed_only)
+    return review.published(reviewed_only)
+
+
+def export(store: SQLiteStore, fmt: str, as_of: str | date | datetime | None = None,
+           reviewed_only: bool = False) -> str:
+    return FORMATS[fmt][0](store, ledger(store, as_of, reviewed_only))

@@ -98,8 +98,12 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
 def group(store: SQLiteStore) -> int:
     docs = {d.id: d for d in store.documents()}
     incidents = group_mentions(store.mentions(), docs)
-    return store.replace_incidents(
+    n = store.replace_incidents(
         (inc, {mid: {"score": 1.0, "rule": "same place, event type and day"}
                for mid in inc.mention_ids})
         for inc in incidents
     )
+    from warlog.store.review import SQLiteReview
+
+    SQLiteReview(store).after_regroup()  # what analysts changed survives a regrouping
+    return n

@@ -80,4 +80,83 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 2: the review desk: accounts, sessions, API tokens, login throttling, each incident's
+    # review state (with the version optimistic locking checks) and its append-only history
+    """
+    CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+        password_hash TEXT NOT NULL,       -- argon2id
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        token_sha256 TEXT PRIMARY KEY,     -- only the hash is kept; the token is shown once
+        user_name TEXT NOT NULL REFERENCES users(name),
+        label TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+    );
+    CREATE TABLE web_sessions (
+        id_sha256 TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES users(name),
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE login_failures (
+        key TEXT NOT NULL,                 -- 'ip:ADDRESS' or 'user:NAME'
+        at REAL NOT NULL                   -- unix time
+    );
+    CREATE INDEX login_failures_key ON login_failures(key, at);
+    CREATE TABLE incident_state (
+        incident_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL DEFAULT 0,   -- +1 on every change: optimistic locking
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'not_event', 'merged')),
+        reviewed INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        merged_into TEXT,
+        created_at TEXT NOT NULL,             -- first time the incident was stored
+        updated_at TEXT,
+        updated_by TEXT
+    );
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id TEXT NOT NULL,
+        version INTEGER NOT NULL,             -- the incident's version this revision made
+        at TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        action TEXT NOT NULL,                 -- edit, review, lock, not_event, merge, split, revert ...
+        reason TEXT NOT NULL DEFAULT '',
+        changes TEXT NOT NULL,                -- {field: [old, new]}
+        before TEXT NOT NULL,                 -- {"incident": {...}, "state": {...}}
+        after TEXT NOT NULL,
+        related_id TEXT,                      -- the other incident of a merge or split
+        reverts INTEGER REFERENCES revisions(id)
+    );
+    CREATE INDEX revisions_incident ON revisions(incident_id, id);
+    CREATE INDEX revisions_at ON revisions(at);
+    CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+    -- one number that moves on every change to incidents or their state, so every server
+    -- thread and process can tell whether its parsed copy of the ledger is still current
+    CREATE TABLE ledger_generation (n INTEGER NOT NULL);
+    INSERT INTO ledger_generation (n) VALUES (0);
+    CREATE TRIGGER incidents_gen_insert AFTER INSERT ON incidents
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    CREATE TRIGGER incidents_gen_update AFTER UPDATE ON incidents
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    CREATE TRIGGER incidents_gen_delete AFTER DELETE ON incidents
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    CREATE TRIGGER incident_state_gen_insert AFTER INSERT ON incident_state
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    CREATE TRIGGER incident_state_gen_update AFTER UPDATE ON incident_state
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    CREATE TRIGGER incident_state_gen_delete AFTER DELETE ON incident_state
+        BEGIN UPDATE ledger_generation SET n = n + 1; END;
+    INSERT INTO incident_state (incident_id, created_at)
+        SELECT id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM incidents
+    """,
 ]
