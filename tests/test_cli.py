@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from warlog.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
-COMMANDS = ["ingest", "extract", "group", "run", "export", "show", "search", "demo", "eval", "bench"]
+COMMANDS = ["ingest", "extract", "group", "run", "export", "show", "search", "demo", "eval", "bench",
+            "network"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

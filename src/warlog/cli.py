@@ -98,11 +98,15 @@ def extract(db, quiet):
 @main.command()
 @db_option
 @quiet_option
-def group(db, quiet):
-    """Merge mentions of the same event into incidents."""
-    store = _existing_store(db)
-    n = runner.group(store)
-    _console(quiet).print(f"group: {n} incidents")
+@click.option("--rebuild", is_flag=True, help="Regroup every report from scratch (locked "
+              "incidents and an analyst's merges and splits are kept).")
+def group(db, quiet, rebuild):
+    """Merge mentions of the same event into incidents (new reports only, unless --rebuild)."""
+    from warlog.group import group_store
+
+    report = group_store(_existing_store(db), rebuild=rebuild)
+    _console(quiet).print(f"group: {report.incidents} incidents; {report.placed} reports placed, "
+                          f"{report.attached} joined existing incidents, {report.opened} opened")
 
 
 def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) -> int:
@@ -144,6 +148,29 @@ def export_cmd(db, fmt, out, as_of, reviewed_only):
     if out:
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]), default="json",
+              show_default=True, help="json: {nodes, edges}; graphml: for Gephi and "
+              "networkx; csv: one edge a row.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only incidents on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only incidents on or before.")
+def network(db, fmt, out, since, until):
+    """Who fights, backs and is allied with whom: actors and their relations, weighted by
+    incidents and claims, asserted and reported kept apart."""
+    from warlog import network as net
+
+    graph = net.from_store(_existing_store(db), since.date() if since else None,
+                           until.date() if until else None)
+    text = net.FORMATS[fmt](graph)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}: {len(graph.nodes)} actors, {len(graph.edges)} relations", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -281,8 +308,18 @@ def demo(out, quiet):
               help="Repeat the corpus until it holds at least this many words.")
 @click.option("--no-spacy", is_flag=True, help="Time warlog only.")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON object, for scripts.")
-def bench(corpus, words, no_spacy, as_json):
-    """Time extraction (one core), and spaCy's full English pipeline on the same texts."""
+@click.option("--stage", type=click.Choice(["extract", "group"]), default="extract",
+              show_default=True, help="group: time grouping on synthetic mentions.")
+@click.option("--mentions", "sizes", type=int, multiple=True,
+              help="With --stage group: sizes to time (default 10000, 100000, 1000000).")
+def bench(corpus, words, no_spacy, as_json, stage, sizes):
+    """Time extraction (one core), and spaCy's full English pipeline on the same texts;
+    or, with --stage group, grouping on synthetic mentions."""
+    if stage == "group":
+        from warlog import bench_group
+
+        bench_group.report(list(sizes or bench_group.DEFAULT_SIZES), as_json)
+        return
     from warlog.bench import run_bench
 
     result = run_bench(Path(corpus) if corpus else None, words, with_spacy=not no_spacy)

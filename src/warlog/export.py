@@ -18,11 +18,14 @@ ACLED_COLUMNS = [
     "civilian_targeting", "iso", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
 ]
-# warlog's own, after ACLED's: UCDP-style ranges, Airwars-style civilian harm, grading.
+# warlog's own, after ACLED's: UCDP-style ranges, Airwars-style civilian harm, grading
+# (docs/schema.md gives each rule).
 WARLOG_COLUMNS = [
     "fatalities_low", "fatalities_best", "fatalities_high", "civilians_killed_min",
     "civilians_killed_max", "injured_min", "injured_max", "children_killed", "women_killed",
     "grade", "source_count", "geonameid", "provenance",
+    "event_date_end", "civilians_killed_best", "children_killed_max", "women_killed_max",
+    "independent_source_count", "contested", "grade_reason",
 ]
 CSV_COLUMNS = ACLED_COLUMNS + WARLOG_COLUMNS
 

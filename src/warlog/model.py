@@ -148,12 +148,23 @@ class Mention(Record):
         return max(found) if found else None
 
 
+class IncidentActor(Record):
+    """An actor of an incident and how sure the sources are of its part in it."""
+
+    name: str
+    actor_id: str | None = None
+    side: str = "actor1"  # actor1 (who acted) or actor2 (who was targeted)
+    status: str = "Suspected"  # Known or Suspected; the rule is in docs/schema.md
+    source_count: int = 0  # independent sources naming it on this side
+    document_ids: list[str] = Field(default_factory=list)
+
+
 class Incident(Record):
     """One event after the reports of it are merged: the row of an ACLED-style export."""
 
     id: str
     event_id_cnty: str
-    event_date: date
+    event_date: date  # the earliest date the sources give
     time_precision: int
     event_type: str
     sub_event_type: str
@@ -192,6 +203,17 @@ class Incident(Record):
     mention_ids: list[str] = Field(default_factory=list)
     document_ids: list[str] = Field(default_factory=list)
     provenance: dict[str, list[Span]] = Field(default_factory=dict)
+    # -- grouping and grading (see docs/schema.md for each rule)
+    event_date_end: date | None = None  # the latest date the sources give
+    civilians_killed_best: int = 0
+    children_killed_max: int = 0
+    women_killed_max: int = 0
+    independent_source_count: int = 0
+    contested: bool = False
+    grade_reason: str = ""
+    actors: list[IncidentActor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    locked: bool = False  # an analyst fixed its reports: reruns never change them
 
 
 class RunStats(Record):

@@ -18,7 +18,7 @@ from rich.progress import (
 )
 
 from warlog.extract.pipeline import Extractor
-from warlog.group import group_mentions
+from warlog.group import group_store
 from warlog.ingest import Ingester, IngestReport, ReadOptions, expand
 from warlog.model import Failure
 from warlog.store import SQLiteStore
@@ -96,14 +96,8 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
 
 
 def group(store: SQLiteStore) -> int:
-    docs = {d.id: d for d in store.documents()}
-    incidents = group_mentions(store.mentions(), docs)
-    n = store.replace_incidents(
-        (inc, {mid: {"score": 1.0, "rule": "same place, event type and day"}
-               for mid in inc.mention_ids})
-        for inc in incidents
-    )
+    incidents = group_store(store).incidents  # incremental: see warlog.group
     from warlog.store.review import SQLiteReview
 
     SQLiteReview(store).after_regroup()  # what analysts changed survives a regrouping
-    return n
+    return incidents

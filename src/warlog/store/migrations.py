@@ -159,4 +159,22 @@ MIGRATIONS: list[str] = [
     INSERT INTO incident_state (incident_id, created_at)
         SELECT id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM incidents
     """,
+    # 3: incremental grouping and the analyst's decisions
+    """
+    ALTER TABLE incidents ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE incident_mentions ADD COLUMN decided_by TEXT NOT NULL DEFAULT 'warlog';
+    CREATE INDEX incident_mentions_mention ON incident_mentions(mention_id);
+    CREATE TABLE document_signatures (     -- MinHash of each text, kept for the next run
+        document_id TEXT PRIMARY KEY REFERENCES documents(id),
+        signature TEXT NOT NULL            -- JSON list of ints (warlog.dedup)
+    );
+    CREATE TABLE analyst_decisions (       -- merges, splits and locks, in the order made
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,              -- merge, split, lock, unlock
+        incident_id TEXT NOT NULL,
+        mention_id TEXT,
+        detail TEXT NOT NULL DEFAULT '{}',
+        at TEXT NOT NULL
+    );
+    """,
 ]

@@ -597,7 +597,11 @@ class SQLiteReview:
             setattr(state, attr, value)
             if action == "restore":
                 state.merged_into = None
-            return self._commit(current, current.incident, state, user, action, reason)
+            view = self._commit(current, current.incident, state, user, action, reason)
+        if action in ("lock", "unlock"):
+            # grouping reads the incident's own flag: a locked incident takes no new reports
+            self.store.set_locked(incident_id, action == "lock")
+        return view
 
     def mentions_of(self, ids: Iterable[str]) -> list[Mention]:
         ids = list(ids)
@@ -642,8 +646,8 @@ class SQLiteReview:
     def _relink(self, incident_id: str, mention_ids: list[str]) -> None:
         self.conn.execute("DELETE FROM incident_mentions WHERE incident_id = ?", (incident_id,))
         self.conn.executemany(
-            "INSERT OR REPLACE INTO incident_mentions (incident_id, mention_id, score, features)"
-            " VALUES (?, ?, 1.0, ?)",
+            "INSERT OR REPLACE INTO incident_mentions (incident_id, mention_id, score, features,"
+            " decided_by) VALUES (?, ?, 1.0, ?, 'analyst')",  # grouping reruns keep these links
             [(incident_id, m, json.dumps({"rule": "set by an analyst"})) for m in mention_ids])
 
     def merge(self, incident_id: str, other_id: str, version: int, user: str,

@@ -288,9 +288,117 @@ class SQLiteStore:
 
     def incidents(self) -> list[Incident]:
         rows = self.conn.execute(
-            "SELECT data FROM incidents ORDER BY event_date, event_id_cnty"
+            "SELECT data, locked FROM incidents ORDER BY event_date, event_id_cnty"
         ).fetchall()
-        return [Incident.model_validate_json(r["data"]) for r in rows]
+        out = []
+        for r in rows:
+            inc = Incident.model_validate_json(r["data"])
+            inc.locked = bool(r["locked"])
+            out.append(inc)
+        return out
+
+    def incident(self, incident_id: str) -> Incident | None:
+        row = self.conn.execute("SELECT data, locked FROM incidents WHERE id = ?",
+                                (incident_id,)).fetchone()
+        if row is None:
+            return None
+        inc = Incident.model_validate_json(row["data"])
+        inc.locked = bool(row["locked"])
+        return inc
+
+    def mentions_by_id(self, ids: list[str]) -> list[Mention]:
+        out = []
+        for mid in sorted(ids):
+            row = self.conn.execute("SELECT data FROM mentions WHERE id = ?", (mid,)).fetchone()
+            if row:
+                out.append(Mention.model_validate_json(row["data"]))
+        return out
+
+    def incident_links(self) -> dict[str, dict[str, tuple[float, dict, str]]]:
+        """incident id -> {mention id: (score, features, decided_by)}."""
+        out: dict[str, dict[str, tuple[float, dict, str]]] = {}
+        for r in self.conn.execute(
+            "SELECT incident_id, mention_id, score, features, decided_by FROM incident_mentions"
+            " ORDER BY incident_id, mention_id"
+        ):
+            out.setdefault(r["incident_id"], {})[r["mention_id"]] = (
+                r["score"], json.loads(r["features"]), r["decided_by"])
+        return out
+
+    def locked_incidents(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE locked = 1")}
+
+    def save_incidents(
+        self, incidents: Iterable[tuple[Incident, dict[str, tuple[float, dict, str]]]],
+        delete: Iterable[str] = (),
+    ) -> None:
+        """Write incidents with their links (replacing what each had), drop others; one
+        transaction."""
+        with self.transaction():
+            for inc_id in delete:
+                self.conn.execute("DELETE FROM incident_mentions WHERE incident_id = ?", (inc_id,))
+                self.conn.execute("DELETE FROM incidents WHERE id = ?", (inc_id,))
+            for incident, links in incidents:
+                self.conn.execute("DELETE FROM incident_mentions WHERE incident_id = ?",
+                                  (incident.id,))
+                # a mention belongs to one incident: a link here replaces any elsewhere
+                self.conn.executemany("DELETE FROM incident_mentions WHERE mention_id = ?",
+                                      [(mid,) for mid in links])
+                self.conn.execute(
+                    "INSERT INTO incidents (id, event_id_cnty, event_date, event_type, iso,"
+                    " location, data, locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(id) DO UPDATE SET event_id_cnty=excluded.event_id_cnty,"
+                    " event_date=excluded.event_date, event_type=excluded.event_type,"
+                    " iso=excluded.iso, location=excluded.location, data=excluded.data,"
+                    " locked=excluded.locked",
+                    (incident.id, incident.event_id_cnty, incident.event_date.isoformat(),
+                     incident.event_type, incident.iso, incident.location,
+                     incident.model_dump_json(), int(incident.locked)),
+                )
+                self.conn.executemany(
+                    "INSERT INTO incident_mentions (incident_id, mention_id, score, features,"
+                    " decided_by) VALUES (?, ?, ?, ?, ?)",
+                    [(incident.id, mid, float(sc), json.dumps(f, sort_keys=True, default=str), by)
+                     for mid, (sc, f, by) in sorted(links.items())],
+                )
+
+    def signatures(self, compute) -> dict[str, tuple[int, ...]]:
+        """Every document's near-copy signature; those not stored yet are computed with
+        ``compute(text)`` and stored, so each text is hashed once."""
+        out = {r[0]: tuple(json.loads(r[1])) for r in self.conn.execute(
+            "SELECT document_id, signature FROM document_signatures")}
+        missing = self.conn.execute(
+            "SELECT id, text FROM documents WHERE id NOT IN"
+            " (SELECT document_id FROM document_signatures) ORDER BY rowid").fetchall()
+        if missing:
+            with self.transaction():
+                for row in missing:
+                    out[row["id"]] = tuple(compute(row["text"]))
+                    self.conn.execute(
+                        "INSERT INTO document_signatures (document_id, signature) VALUES (?, ?)",
+                        (row["id"], json.dumps(list(out[row["id"]]))))
+        return out
+
+    def set_locked(self, incident_id: str, locked: bool) -> None:
+        inc = self.incident(incident_id)
+        if inc is None:
+            return
+        inc.locked = locked
+        with self.transaction():
+            self.conn.execute("UPDATE incidents SET locked = ?, data = ? WHERE id = ?",
+                              (int(locked), inc.model_dump_json(), incident_id))
+
+    def record_decision(self, action: str, incident_id: str, mention_id: str | None,
+                        detail: dict) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO analyst_decisions (action, incident_id, mention_id, detail, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (action, incident_id, mention_id, json.dumps(detail, ensure_ascii=False), _now()),
+            )
+
+    def decisions(self) -> list[sqlite3.Row]:
+        return self.conn.execute("SELECT * FROM analyst_decisions ORDER BY id").fetchall()
 
     def sync_actors(self, rows: Iterable[tuple[str, str, str, int, str, str]]) -> None:
         with self.transaction():
