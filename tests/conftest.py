@@ -1,5 +1,5 @@
 """Fixtures shared by the test modules: a fresh store, a real web server on loopback,
-a port nothing listens on, and the command line as a subprocess."""
+a port nothing listens on, the command line as a subprocess, and a Dask scheduler."""
 
 from __future__ import annotations
 
@@ -68,3 +68,15 @@ def warlog_command() -> list[str]:
     """The argv prefix that runs the ``warlog`` command in a separate process, with the
     interpreter running the tests (so the same installed warlog)."""
     return [sys.executable, "-m", "warlog.cli"]
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> str:
+    """The address of a real Dask scheduler with two worker processes on 127.0.0.1,
+    shared by the tests that need one (starting it and loading the workers' extractors
+    costs ~15 s)."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=":0", memory_limit="1.5GB") as cluster:
+        yield cluster.scheduler_address

@@ -56,6 +56,30 @@ def _ingest_options(f):
     return click.argument("inputs", nargs=-1, required=True)(f)
 
 
+def _cluster_options(f):
+    """--workers / --cluster: where extraction runs (see docs/scaling.md)."""
+    f = click.option("--cluster", metavar="tcp://HOST:8786",
+                     help="Extract on an existing Dask scheduler (workers need warlog "
+                          "installed); the database stays on this machine.")(f)
+    return click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+                        help="Extract in this many local worker processes (Dask).")(f)
+
+
+def _cluster_spec(workers: int, cluster: str | None):
+    from warlog.scale import ClusterSpec
+
+    return ClusterSpec(workers=workers, address=cluster)
+
+
+def _extract(store: SQLiteStore, feedback, workers: int, cluster: str | None) -> int:
+    from warlog.scale import ClusterError
+
+    try:
+        return runner.extract(store, feedback, cluster=_cluster_spec(workers, cluster))
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from err
+
+
 def _report_ingest(console: Console, report) -> None:
     if not report.inputs:
         console.print("ingest: no files found in the given folders")
@@ -88,10 +112,11 @@ def ingest(inputs, db, text_column, max_mb, quiet):
 @main.command()
 @db_option
 @quiet_option
-def extract(db, quiet):
+@_cluster_options
+def extract(db, quiet, workers, cluster):
     """Find events, places, dates, actors, casualties and quotes in new documents."""
     store = _existing_store(db)
-    n = runner.extract(store, runner.Feedback(quiet))
+    n = _extract(store, runner.Feedback(quiet), workers, cluster)
     _console(quiet).print(f"extract: {n} event mentions from new documents")
 
 
@@ -109,12 +134,13 @@ def group(db, quiet, rebuild):
                           f"{report.attached} joined existing incidents, {report.opened} opened")
 
 
-def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) -> int:
+def _run(store: SQLiteStore, inputs: list[str], quiet: bool, workers: int = 1,
+         cluster: str | None = None, **ingest_kwargs) -> int:
     console = _console(quiet)
     feedback = runner.Feedback(quiet)
     report = runner.ingest(store, inputs, feedback, **ingest_kwargs)
     _report_ingest(console, report)
-    mentions = runner.extract(store, feedback)
+    mentions = _extract(store, feedback, workers, cluster)
     console.print(f"extract: {mentions} event mentions from new documents")
     incidents = runner.group(store)
     console.print(f"group: {incidents} incidents")
@@ -123,18 +149,50 @@ def _run(store: SQLiteStore, inputs: list[str], quiet: bool, **ingest_kwargs) ->
 
 @main.command()
 @_ingest_options
-def run(inputs, db, text_column, max_mb, quiet):
+@_cluster_options
+def run(inputs, db, text_column, max_mb, quiet, workers, cluster):
     """Ingest, extract and group in one go. Safe to interrupt and run again."""
     store = open_store(db)
-    sys.exit(_run(store, list(inputs), quiet, text_column=text_column,
+    sys.exit(_run(store, list(inputs), quiet, workers, cluster, text_column=text_column,
                   max_bytes=int(max_mb * 1e6)))
+
+
+@main.command()
+@_ingest_options
+@_cluster_options
+@click.option("--every", default="5m", show_default=True,
+              help="How often to look for new reports: 30s, 5m, 1h, ...")
+@click.option("--polls", type=click.IntRange(1), help="Stop after this many polls "
+              "(default: until interrupted).")
+def watch(inputs, db, text_column, max_mb, quiet, workers, cluster, every, polls):
+    """Keep watching folders and feeds: new reports are read, extracted and attached to
+    incidents as they appear. Stop it any time (even kill -9); started again, it goes on
+    where it stopped, without reading or extracting anything twice."""
+    from warlog.scale import ClusterError
+    from warlog.watch import Watcher, parse_every
+
+    try:
+        seconds = parse_every(every)
+        watcher = Watcher(open_store(db), list(inputs), runner.Feedback(quiet),
+                          cluster=_cluster_spec(workers, cluster), text_column=text_column,
+                          max_bytes=int(max_mb * 1e6))
+    except (ValueError, FileNotFoundError) as err:
+        raise click.UsageError(str(err)) from err
+    console = _console(quiet)
+    console.print(f"watching {len(inputs)} inputs every {every}; stop with Ctrl-C")
+    try:
+        watcher.run(seconds, polls, on_poll=lambda p: console.print(p.line()))
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from err
 
 
 @main.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="acled-csv",
-              show_default=True, help="acled-csv: one row per incident with ACLED's columns; "
-              "geojson: points for maps; jsonl: everything, with evidence and quotes.")
+@click.option("--format", "fmt", type=click.Choice(sorted([*FORMATS, "parquet"])),
+              default="acled-csv", show_default=True,
+              help="acled-csv: one row per incident with ACLED's columns; "
+              "geojson: points for maps; jsonl: everything, with evidence and quotes; "
+              "parquet: the CSV's columns, typed, for pandas, polars and DuckDB (needs --out).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--as-of", "as_of", metavar="DATE",
               help="The ledger as it stood then (a date: the end of that day, UTC; or a date-time).")
@@ -142,6 +200,14 @@ def run(inputs, db, text_column, max_mb, quiet):
 def export_cmd(db, fmt, out, as_of, reviewed_only):
     """Write the incidents in a format the field uses (analysts' corrections applied)."""
     try:
+        if fmt == "parquet":
+            from warlog.export import to_parquet
+
+            if not out:
+                raise click.UsageError("Parquet is a binary file: name it with --out FILE.parquet")
+            rows = to_parquet(_existing_store(db), out, as_of, reviewed_only)
+            click.echo(f"wrote {out} ({rows} incidents)", err=True)
+            return
         text = export(_existing_store(db), fmt, as_of, reviewed_only)
     except ValueError as err:
         raise click.UsageError(str(err)) from err
@@ -302,8 +368,8 @@ def demo(out, quiet):
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
-              help="Folder of reports to time (default: the demo corpus).")
+@click.option("--corpus", help="Folder of reports to time (default: the demo corpus), or "
+              "'synthetic': generated reports, timed at 1 and at --workers workers.")
 @click.option("--words", default=500_000, show_default=True,
               help="Repeat the corpus until it holds at least this many words.")
 @click.option("--no-spacy", is_flag=True, help="Time warlog only.")
@@ -312,14 +378,31 @@ def demo(out, quiet):
               show_default=True, help="group: time grouping on synthetic mentions.")
 @click.option("--mentions", "sizes", type=int, multiple=True,
               help="With --stage group: sizes to time (default 10000, 100000, 1000000).")
-def bench(corpus, words, no_spacy, as_json, stage, sizes):
+@click.option("--docs", default=500, show_default=True, help="synthetic: how many reports.")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="synthetic: Dask worker processes to compare with one.")
+@click.option("--doc-words", default=500, show_default=True, help="synthetic: words a report.")
+@click.option("--arabic-share", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+              help="synthetic: the share of reports in Arabic.")
+def bench(corpus, words, no_spacy, as_json, stage, sizes, docs, workers, doc_words, arabic_share):
     """Time extraction (one core), and spaCy's full English pipeline on the same texts;
-    or, with --stage group, grouping on synthetic mentions."""
+    with --corpus synthetic, throughput and scaling over Dask workers; with --stage group,
+    grouping on synthetic mentions."""
     if stage == "group":
         from warlog import bench_group
 
         bench_group.report(list(sizes or bench_group.DEFAULT_SIZES), as_json)
         return
+    if corpus == "synthetic":
+        from warlog.bench_scale import print_result, run_scale_bench
+
+        result = run_scale_bench(docs, workers, doc_words, arabic_share, quiet=as_json)
+        print_result(Console(stderr=True) if as_json else _console(), result)
+        if as_json:
+            click.echo(json.dumps(result.as_json()))
+        return
+    if corpus and not Path(corpus).is_dir():
+        raise click.UsageError(f"--corpus {corpus}: no such folder (or say 'synthetic')")
     from warlog.bench import run_bench
 
     result = run_bench(Path(corpus) if corpus else None, words, with_spacy=not no_spacy)

@@ -1,4 +1,4 @@
-"""Exports in the formats the field uses: ACLED-style CSV, GeoJSON, JSON Lines."""
+"""Exports in the formats the field uses: ACLED-style CSV, GeoJSON, JSON Lines, Parquet."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from typing import get_args
 
 from warlog.model import Incident
 from warlog.store import SQLiteStore
@@ -128,3 +129,45 @@ def ledger(store: SQLiteStore, as_of: str | date | datetime | None = None,
 def export(store: SQLiteStore, fmt: str, as_of: str | date | datetime | None = None,
            reviewed_only: bool = False) -> str:
     return FORMATS[fmt][0](store, ledger(store, as_of, reviewed_only))
+
+
+# -- Parquet (binary, so not in FORMATS: it is written to a file) -----------------------
+def parquet_schema():
+    """The CSV's columns with their types (dates as dates, counts as integers, missing
+    values as nulls), so pandas, polars and DuckDB read them without guessing."""
+    import pyarrow as pa
+
+    kinds = {str: pa.string(), int: pa.int64(), float: pa.float64(), date: pa.date32()}
+    fields = []
+    for name in CSV_COLUMNS:
+        info = Incident.model_fields.get(name)
+        base = next((t for t in get_args(info.annotation) or (info.annotation,)
+                     if t is not type(None)), str) if info else str
+        kind = pa.int64() if name == "year" else kinds.get(base, pa.string())
+        fields.append(pa.field(name, kind))
+    return pa.schema(fields)
+
+
+def incidents_table(store: SQLiteStore, as_of: str | date | datetime | None = None,
+                    reviewed_only: bool = False):
+    """The incidents as an Arrow table with the CSV's columns, typed."""
+    import pyarrow as pa
+
+    schema = parquet_schema()
+    rows = []
+    for incident in ledger(store, as_of, reviewed_only):
+        row = incident.model_dump()
+        row["year"] = incident.event_date.year
+        row["provenance"] = _provenance(incident)
+        rows.append({c: row.get(c) for c in CSV_COLUMNS})
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def to_parquet(store: SQLiteStore, path, as_of: str | date | datetime | None = None,
+               reviewed_only: bool = False) -> int:
+    """Write the incidents to a Parquet file; returns the number of rows."""
+    import pyarrow.parquet as pq
+
+    table = incidents_table(store, as_of, reviewed_only)
+    pq.write_table(table, path, compression="zstd")
+    return table.num_rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 from rich.console import Console
@@ -19,11 +20,16 @@ from rich.progress import (
 
 from warlog.extract.pipeline import Extractor
 from warlog.group import group_store
-from warlog.ingest import Ingester, IngestReport, ReadOptions, expand
+from warlog.ingest import DEFAULT_MAX_BYTES, Ingester, IngestReport, ReadOptions, expand
 from warlog.model import Failure
+from warlog.scale import ClusterSpec, extract_distributed, pending_batches
+from warlog.shards import ingest_shard, is_shard
 from warlog.store import SQLiteStore
 
 T = TypeVar("T")
+
+# Pending documents read from the store at a time by the single-process extractor.
+PAGE_DOCS = 256
 
 
 class Feedback:
@@ -34,20 +40,23 @@ class Feedback:
         self.console = console or Console(stderr=True)
 
     @contextmanager
-    def bar(self, label: str, total: int) -> Iterator[callable]:
+    def bar(self, label: str, total: float, unit: str = "docs") -> Iterator[callable]:
+        """A bar of `total` units; the context yields advance(n=1)."""
         if self.quiet or total == 0:
-            yield lambda: None
+            yield lambda n=1: None
             return
         progress = Progress(
-            TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn(),
-            console=self.console, transient=False,
+            TextColumn(f"[bold]{label}[/]"), BarColumn(),
+            MofNCompleteColumn() if unit == "docs"
+            else TextColumn(f"{{task.completed:,.1f}}/{{task.total:,.1f}} {unit}"),
+            TextColumn(f"{{task.fields[rate]}} {unit}/s"), TimeElapsedColumn(),
+            TimeRemainingColumn(), console=self.console, transient=False,
         )
         with progress:
             task = progress.add_task(label, total=total, rate="-")
 
-            def advance() -> None:
-                progress.advance(task)
+            def advance(n: float = 1) -> None:
+                progress.advance(task, n)
                 t = progress.tasks[task]
                 if t.elapsed:
                     progress.update(task, rate=f"{t.completed / t.elapsed:.1f}")
@@ -63,18 +72,33 @@ class Feedback:
 
 def ingest(store: SQLiteStore, inputs: list[str], feedback: Feedback, *,
            text_column: str | None = None, max_bytes: int | None = None) -> IngestReport:
-    targets = list(expand(inputs))
-    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    """Read inputs into the store. Shards of a news dump (Parquet, .gz, JSONL/CSV over the
+    one-input limit) are streamed record by record (warlog.shards), with a bar in MB read."""
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    options = ReadOptions(text_column=text_column)
+    targets, dumps = [], []
+    for locator in expand(inputs):
+        (dumps if is_shard(locator, limit) else targets).append(locator)
     with feedback.bar("ingest", len(targets)) as advance:
-        ingester = Ingester(store, options=ReadOptions(text_column=text_column),
-                            on_document=lambda _: advance(), **kwargs)
-        return ingester.run(targets)
+        ingester = Ingester(store, options=options, max_bytes=limit,
+                            on_document=lambda _: advance())
+        report = ingester.run(targets)
+    if dumps:
+        size_mb = sum(Path(d).stat().st_size for d in dumps) / 1e6
+        with feedback.bar("ingest shards", round(size_mb, 1), unit="MB") as advance:
+            for locator in dumps:
+                ingest_shard(store, locator, report, options, lambda n: advance(n / 1e6))
+    return report
 
 
-def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None = None) -> int:
-    """Extract every document not yet extracted; returns the number of mentions written."""
-    pending = list(store.documents(pending_only=True))
-    if not pending:
+def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None = None,
+            cluster: ClusterSpec | None = None) -> int:
+    """Extract every document not yet extracted; returns the number of mentions written.
+    With a cluster spec (--workers N, --cluster ADDRESS) the work goes to Dask workers."""
+    if cluster is not None and cluster.distributed:
+        return extract_distributed(store, feedback, cluster).mentions
+    total = store.count("documents", "extracted_at IS NULL")
+    if not total:
         return 0
     extractor = extractor or Extractor()
     store.sync_actors(
@@ -82,7 +106,9 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
         for a in extractor.registry.actors.values()
     )
     written = 0
-    for doc in feedback.track(pending, "extract", len(pending)):
+    # pages of pending documents, so a large corpus is never all in memory
+    pending = (doc for batch in pending_batches(store, PAGE_DOCS) for doc in batch)
+    for doc in feedback.track(pending, "extract", total):
         try:
             mentions = extractor(doc)
         except Exception as err:  # one bad document must not stop the others
