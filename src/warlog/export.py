@@ -137,7 +137,8 @@ def parquet_schema():
     values as nulls), so pandas, polars and DuckDB read them without guessing."""
     import pyarrow as pa
 
-    kinds = {str: pa.string(), int: pa.int64(), float: pa.float64(), date: pa.date32()}
+    kinds = {str: pa.string(), int: pa.int64(), float: pa.float64(), date: pa.date32(),
+             bool: pa.bool_()}
     fields = []
     for name in CSV_COLUMNS:
         info = Incident.model_fields.get(name)
