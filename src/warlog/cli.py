@@ -274,12 +274,15 @@ def demo(out, quiet):
 @click.option("--words", default=500_000, show_default=True,
               help="Repeat the corpus until it holds at least this many words.")
 @click.option("--no-spacy", is_flag=True, help="Time warlog only.")
+@click.option("--lang", type=click.Choice(["ar", "en"]),
+              help="Only the reports in this language (ar: spaCy's English model is skipped).")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON object, for scripts.")
-def bench(corpus, words, no_spacy, as_json):
+def bench(corpus, words, no_spacy, lang, as_json):
     """Time extraction (one core), and spaCy's full English pipeline on the same texts."""
     from warlog.bench import run_bench
 
-    result = run_bench(Path(corpus) if corpus else None, words, with_spacy=not no_spacy)
+    result = run_bench(Path(corpus) if corpus else None, words,
+                       with_spacy=not no_spacy and lang != "ar", language=lang)
     data = result.as_json()
     table = Table(title=f"{data['documents']:,} documents, {data['words']:,} words",
                   title_justify="left")
