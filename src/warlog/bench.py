@@ -63,16 +63,19 @@ def _peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def corpus_documents(folder: Path | None, min_words: int) -> list[Document]:
-    """The reports of a folder (default: the demo corpus), repeated to at least min_words."""
+def corpus_documents(folder: Path | None, min_words: int, language: str | None = None
+                     ) -> list[Document]:
+    """The reports of a folder (default: the demo corpus), those in ``language`` when
+    given, repeated to at least min_words."""
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.db")
         with resources.as_file(resources.files("warlog.demo").joinpath("reports")) as demo:
             Ingester(store).run([str(folder or demo)])
-        docs = list(store.documents())
+        docs = [d for d in store.documents() if language is None or d.language == language]
         store.close()
     if not docs:
-        raise ValueError(f"no readable reports in {folder}")
+        raise ValueError(f"no readable reports{f' in {language}' if language else ''} in "
+                         f"{folder or 'the demo corpus'}")
     out: list[Document] = []
     words = 0
     while words < min_words:
@@ -83,8 +86,8 @@ def corpus_documents(folder: Path | None, min_words: int) -> list[Document]:
 
 
 def run_bench(folder: Path | None = None, min_words: int = DEFAULT_WORDS,
-              with_spacy: bool = True) -> BenchResult:
-    docs = corpus_documents(folder, min_words)
+              with_spacy: bool = True, language: str | None = None) -> BenchResult:
+    docs = corpus_documents(folder, min_words, language)
     words = sum(len(d.text.split()) for d in docs)
     extractor = Extractor()
     extractor(docs[0])  # load the gazetteer and models before the clock starts

@@ -373,6 +373,8 @@ def demo(out, quiet):
 @click.option("--words", default=500_000, show_default=True,
               help="Repeat the corpus until it holds at least this many words.")
 @click.option("--no-spacy", is_flag=True, help="Time warlog only.")
+@click.option("--lang", type=click.Choice(["ar", "en"]),
+              help="Only the reports in this language (ar: spaCy's English model is skipped).")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON object, for scripts.")
 @click.option("--stage", type=click.Choice(["extract", "group"]), default="extract",
               show_default=True, help="group: time grouping on synthetic mentions.")
@@ -384,7 +386,8 @@ def demo(out, quiet):
 @click.option("--doc-words", default=500, show_default=True, help="synthetic: words a report.")
 @click.option("--arabic-share", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="synthetic: the share of reports in Arabic.")
-def bench(corpus, words, no_spacy, as_json, stage, sizes, docs, workers, doc_words, arabic_share):
+def bench(corpus, words, no_spacy, lang, as_json, stage, sizes, docs, workers, doc_words,
+          arabic_share):
     """Time extraction (one core), and spaCy's full English pipeline on the same texts;
     with --corpus synthetic, throughput and scaling over Dask workers; with --stage group,
     grouping on synthetic mentions."""
@@ -405,7 +408,8 @@ def bench(corpus, words, no_spacy, as_json, stage, sizes, docs, workers, doc_wor
         raise click.UsageError(f"--corpus {corpus}: no such folder (or say 'synthetic')")
     from warlog.bench import run_bench
 
-    result = run_bench(Path(corpus) if corpus else None, words, with_spacy=not no_spacy)
+    result = run_bench(Path(corpus) if corpus else None, words,
+                       with_spacy=not no_spacy and lang != "ar", language=lang)
     data = result.as_json()
     table = Table(title=f"{data['documents']:,} documents, {data['words']:,} words",
                   title_justify="left")

@@ -81,6 +81,7 @@ class AirwarsSource:
     source_type: str                    # public_facebook_post, public_x_post, news_article, ...
     publisher: str
     published: datetime | None
+    published_text: str                 # publication_date as written ("1 مارس 2026" too)
     language: str                       # "ar", "en", "und", ...
     title: str
     url: str
@@ -153,6 +154,7 @@ def _source(line: dict) -> AirwarsSource:
         source_type=str(line.get("source_type") or ""),
         publisher=str(line.get("publisher") or "").lstrip("'"),
         published=_published(line.get("publication_date")),
+        published_text=str(line.get("publication_date") or ""),
         language=str(line.get("text_original_language") or "und"),
         title=str(line.get("page_title") or ""),
         url=str(line.get("original_url") or ""),

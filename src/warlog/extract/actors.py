@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from warlog.extract.context import DocContext, Match
-from warlog.extract.lang import en
+from warlog.extract.lang import ar_actors, en
 from warlog.extract.names import scan_names
 from warlog.model import ActorRef
 from warlog.registry import Actor
@@ -27,6 +27,9 @@ _GENERIC_STATE = re.compile(
 )
 
 
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
 @dataclass(frozen=True)
 class GenericState:
     air: bool
@@ -35,6 +38,9 @@ class GenericState:
 def find_actors(ctx: DocContext) -> list[Match]:
     registry = ctx.registry
     found = scan_names(ctx.norm, registry.lookup, max_tokens=8)
+    if _ARABIC.search(ctx.norm):  # "جيش الاحتلال" on a page about Turkey's occupation
+        found = [Match(m.start, m.end, m.text, registry.get(other) or m.value)
+                 if (other := ar_actors.occupier_of(ctx.norm, m.text)) else m for m in found]
     taken = [(m.start, m.end) for m in found]
     for m in _STATE_FORCES.finditer(ctx.norm):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -51,6 +57,12 @@ def find_actors(ctx: DocContext) -> list[Match]:
         noun = m.group(1) or m.group(2)
         air = bool(re.fullmatch(en.AIR_NOUNS, noun, re.I)) or "طيران" in noun or "مروحيات" in noun
         found.append(Match(m.start(), m.end(), m.group(), GenericState(air)))
+    for start, end, actor_id in ar_actors.find(ctx.norm) if _ARABIC.search(ctx.norm) else []:
+        # Arabic attacker cues beyond the registry's names ("القصف الروسي", "ميليشيا أسد")
+        actor = registry.get(actor_id)
+        if actor and not any(s < end and start < e for s, e in taken):
+            found.append(Match(start, end, ctx.norm[start:end], actor))
+            taken.append((start, end))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -103,11 +115,14 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, is
             continue
         seen.add(actor.id)
         before = ctx.norm[max(0, m.start - 25) : m.start]
-        if _BY.search(before):
+        arabic = _ARABIC.match(m.text) is not None
+        if _BY.search(before) or arabic and ar_actors.acted(
+                before, ctx.norm[trigger_at:m.start] if m.start > trigger_at else None):
             side1.append(m)
         elif _TARGET.search(before):
             side2.append(m)
-        elif m.start < trigger_at or actor.inter in (1, 8) and not side1:
+        elif m.start <= trigger_at or actor.inter in (1, 8) and not side1:
+            # (an actor the trigger itself names acted: "طيران التحالف", "Russian jets")
             side1.append(m)
         else:
             side2.append(m)

@@ -414,6 +414,8 @@ _NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none|neither|no civilians?|no p
 _AR_ONE = re.compile(
     rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
     rf"\s+(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})(?!\w)")
+_AR_BARE = re.compile(rf"{_AR_EDGE}(?P<w>{_alternation(ar.CASUALTY_BARE_PLURALS)})(?!\w)")
+_AR_BARE_BLOCKED = re.compile(r"(?:عدد|حصيله|ارتفاع|[0-9])\s*$")
 _AR_DUAL = re.compile(rf"{_AR_EDGE}(?:ال)?(?P<w>{_alternation(ar.CASUALTY_DUALS)})(?!\w)")
 
 
@@ -426,6 +428,7 @@ class _Figure:
     start: int
     end: int
     subset: bool = False
+    bare: bool = False  # an Arabic plural with no figure ("شهداء"): dropped beside a figure
 
 
 def _kind_before(before: str) -> str:
@@ -664,6 +667,14 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
                     or _loose_kind(text[m.end():]))
         if kind in ("killed", "injured"):
             add(_Figure(kind, 2, 2, victims, m.start(), m.end(), subset))
+    for m in _AR_BARE.finditer(text):
+        # "شهداء وجرحى بقصف ...": dead and wounded, no figure given (ar.BARE_PLURAL_RANGE)
+        if any(s <= m.start("w") < e for s, e in spans) or _AR_BARE_BLOCKED.search(
+                text[max(0, m.start() - 12):m.start()]):
+            continue
+        low, high = ar.BARE_PLURAL_RANGE
+        add(_Figure(ar.CASUALTY_BARE_PLURALS[m.group("w")], low, high, "", m.start("w"),
+                    m.end("w"), bare=True))
 
 
 def _not_a_count(before: str, after: str) -> bool:
@@ -676,9 +687,11 @@ def _not_a_count(before: str, after: str) -> bool:
 
 
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
-    found: list[CasualtyCount] = []
-    for s_start, s_end in sentences:
-        for f in _sentence_figures(ctx.norm[s_start:s_end]):
-            found.append(CasualtyCount(kind=f.kind, low=f.low, high=f.high, victims=f.victims,
-                                       span=ctx.span(s_start + f.start, s_start + f.end)))
-    return found
+    figures = [(s_start, f) for s_start, s_end in sentences
+               for f in _sentence_figures(ctx.norm[s_start:s_end])]
+    # a bare Arabic plural says "some"; a figure of the same kind anywhere in the event
+    # says how many (restated, not added)
+    counted = {f.kind for _, f in figures if not f.bare}
+    return [CasualtyCount(kind=f.kind, low=f.low, high=f.high, victims=f.victims,
+                          span=ctx.span(s_start + f.start, s_start + f.end))
+            for s_start, f in figures if not (f.bare and f.kind in counted)]

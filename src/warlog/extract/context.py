@@ -3,16 +3,14 @@ form of its text whose offsets map back to the stored text."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from warlog.extract.lang import ar, en
-from warlog.gazetteer import Gazetteer, normalise_arabic
+from warlog.extract.lang.ar_normalise import fold, script_lang
+from warlog.gazetteer import Gazetteer
 from warlog.model import Document, Span
 from warlog.registry import Registry
-
-_DROPPED = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # Arabic diacritics and tatweel
 
 
 @dataclass
@@ -34,20 +32,20 @@ class DocContext:
     _orig: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # The matching text: Arabic letters folded (one character for one) and
-        # diacritics dropped; _orig maps each of its characters back to the stored text.
-        chars, orig = [], []
-        for i, ch in enumerate(self.doc.text):
-            if _DROPPED.match(ch):
-                continue
-            chars.append(normalise_arabic(ch) if "\u0600" <= ch <= "\u06ff" else ch)
-            orig.append(i)
-        self.norm = "".join(chars)
-        self._orig = orig + [len(self.doc.text)]
+        # The matching text (Arabic folded, page chrome blanked; see lang.ar_normalise);
+        # _orig maps each of its characters back to the stored text.
+        self.norm, self._orig = fold(self.doc.text)
 
     @property
     def lang(self):
         return ar if self.doc.language in ("ar", "fa") else en
+
+    def lang_of(self, start: int, end: int):
+        """The cue lists for one stretch of the matching text: a mixed post's Arabic
+        paragraphs are read as Arabic and its English ones as English."""
+        if self.doc.language not in ("ar", "fa", "en", "und"):
+            return self.lang
+        return ar if script_lang(self.norm[start:end]) == "ar" else en
 
     def span(self, start: int, end: int) -> Span:
         """A Span of the stored text from offsets in the matching text."""

@@ -57,8 +57,9 @@ CROWD_TYPE = {sub: ("Riots" if rank == 3 else "Protests") for sub, rank in CROWD
 TERRITORY_RANK = {CLASH: 0, GOV_REGAINS: 1, NONSTATE_TAKES: 1, NO_FIGHT: 2}
 
 
-def _lang(ctx: DocContext) -> str:
-    return "ar" if ctx.lang is ar else "en"
+def _lang(ctx: DocContext, start: int | None = None, end: int | None = None) -> str:
+    lang = ctx.lang if start is None else ctx.lang_of(start, end)
+    return "ar" if lang is ar else "en"
 
 
 @dataclass
@@ -81,7 +82,7 @@ class EventGroup:
 
 def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Trigger | None:
     text = ctx.norm[start:end]
-    lang = _lang(ctx)
+    lang = _lang(ctx, start, end)  # a mixed post: each sentence in its own language
     for event_type, sub_event_type, pattern in _RULES[lang]:
         m = pattern.search(text)
         if m and lang == "en" and _DISASTER_VETOED.match(m.group()) and _DISASTER.search(text):

@@ -50,6 +50,11 @@ def scan_names(
                     start = toks[i][0] + shift
                     phrase = text[start:end].rstrip(".")
                     value = lookup(phrase)
+                    if not value and shift == 0 and first.startswith(("لل", "ولل")):
+                        # ل + ال is written لل: "للطيران الروسي" is "الطيران الروسي"
+                        start = toks[i][0] + first.index("لل") + 1
+                        value = lookup("ا" + text[start:end].rstrip("."))
+                        phrase = text[start:end].rstrip(".")
                     if value:
                         match = Match(start, start + len(phrase), phrase, value)
                         break

@@ -9,6 +9,8 @@ from datetime import date
 
 from warlog.extract import actors, casualties, dates, events, places, relations
 from warlog.extract.context import DocContext
+from warlog.extract.lang import ar, ar_places
+from warlog.extract.lang.ar_dateline import publication_date
 from warlog.gazetteer import Gazetteer, default_gazetteer
 from warlog.model import DateRef, Document, Mention
 from warlog.registry import Registry, default_registry
@@ -19,8 +21,11 @@ EXTRACTOR_VERSION = "0.1"
 
 
 def _base_date(ctx: DocContext) -> date:
-    # Without a publication date, relative dates are read against the ingest day.
-    return ctx.doc.published or date.today()
+    # Without a publication date, relative dates are read against the date the page
+    # itself carries (a copied post's timestamp, a dateline), else the ingest day.
+    if ctx.doc.published is None and "dateline" not in ctx.__dict__:
+        ctx.__dict__["dateline"] = publication_date(ctx.doc.text)
+    return ctx.doc.published or ctx.__dict__.get("dateline") or date.today()
 
 
 def _groups(ctx: DocContext) -> dict[str, events.EventGroup]:
@@ -52,6 +57,8 @@ def resolve_dates(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
 
 def locate(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     resolved = places.resolve(ctx)
+    if ctx.lang is ar:  # Arabic words that name towns abroad (see lang.ar_places)
+        resolved = ar_places.filter_resolved(ctx, resolved)
     for m in mentions:
         group = _groups(ctx)[m.id]
         chosen = places.event_place(ctx, resolved, group.sentences, group.trigger.start)

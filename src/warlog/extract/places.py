@@ -390,9 +390,8 @@ def _villages_with_cue(ctx: DocContext, m: Match) -> Match | None:
 
 # A one-word Arabic name is often also a common word ("جديدة" new, "حرجة" critical):
 # it counts as a place only after a word that introduces one, or if it names a city.
-_AR_PLACE_CUE = re.compile(
-    r"(في|من|الى|مدينه|بلده|قريه|ريف|حي|منطقه|محافظه|قرب|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي"
-    r"|غربي|مخيم|ناحيه|اطراف|محيط|مدن|بلدات|قري)\s+$")
+_AR_PLACE_CUE = re.compile(rf"(?<!\S)(?:{ar.PLACE_CUE_BEFORE})\s+$")
+_AR_PLACE_CUE_AFTER = re.compile(rf"^\s+(?:{ar.PLACE_CUE_AFTER})(?!\S)")
 _AR_CITY_POPULATION = 50_000
 # "Brig. Gen. Murat Kaya": a first name, not the town of Murat.
 _TITLE_BEFORE = re.compile(
@@ -407,7 +406,8 @@ def _plausible(ctx: DocContext, m: Match) -> bool:
     if "\u0600" <= m.text[0] <= "\u06ff":
         if " " in m.text or AR_PREFIX.match(m.text) and AR_PREFIX.match(m.text).end():
             return True
-        return before.endswith("#") or bool(_AR_PLACE_CUE.search(before)) or max(
+        return before.endswith("#") or bool(_AR_PLACE_CUE.search(before)) or bool(
+            _AR_PLACE_CUE_AFTER.match(ctx.norm[m.end:m.end + 12])) or max(
             p.population for p in cands) >= _AR_CITY_POPULATION
     if _TITLE_BEFORE.search(before):
         return False

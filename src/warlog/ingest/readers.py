@@ -68,6 +68,11 @@ def parse_date(value: Any) -> date | None:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
+    from warlog.extract.lang.ar_dateline import full_date
+
+    written = full_date(text)  # "1 مارس 2026", "٥ آذار ٢٠٢٤", "19th August 2021"
+    if written is not None:
+        return written
     import dateparser  # slow to import; only needed for dates written in words
 
     parsed = dateparser.parse(

@@ -1,0 +1,112 @@
+"""Arabic ways of naming who struck, beyond the registry's names: a nationality adjective
+after the weapon ("القصف الروسي", "غارات روسية", "مسيرة تركية", "صاروخ إيراني"), a
+country as the subject of a strike verb ("تركيا تستهدف", "النظام وروسيا"), and the names
+partisan Syrian pages give the government's forces ("ميليشيا أسد", "عصابات الأسد",
+"النظام المجرم"). Patterns run on the matching text (see ar_normalise)."""
+
+from __future__ import annotations
+
+import re
+
+# nationality stem -> (registry id of its forces, of its air force)
+NATIONALITIES: dict[str, tuple[str, str]] = {
+    "روس": ("russia_army", "russia_air_force"),
+    "ترك": ("turkey_army", "turkey_air_force"),
+    "ايران": ("iran_army", "iran_air_force"),
+    "اسرائيل": ("israel_army", "israel_air_force"),
+    "امريك": ("us_army", "us_air_force"),
+    "اميرك": ("us_army", "us_air_force"),
+    "اردن": ("jordan_army", "jordan_air_force"),
+    "بريطان": ("uk_army", "uk_air_force"),
+    "فرنس": ("france_army", "france_air_force"),
+}
+COUNTRIES: dict[str, str] = {
+    "روسيا": "russia_army", "تركيا": "turkey_army", "ايران": "iran_army",
+    "اسرائيل": "israel_army", "امريكا": "us_army", "واشنطن": "us_army", "انقره": "turkey_army",
+    "موسكو": "russia_army",
+}
+# Weapons and forces a nationality adjective may follow (air ones first: they pick the
+# air force).
+AIR_NOUNS = (r"طيران|الطيران|الطيران الحربي|الطيران المسير|طائره|طائرات|الطائره|الطائرات|مقاتلات"
+             r"|المقاتلات|غاره|غارات|الغاره|الغارات|ضربه جويه|ضربات جويه|مسيره|مسيرات|المسيره"
+             r"|المسيرات|طائره مسيره|طائرات مسيره|الطائره المسيره|الحربي|الحربيه|المروحي")
+GROUND_NOUNS = (r"قصف|القصف|صاروخ|صواريخ|الصاروخ|الصواريخ|قذائف|القذائف|قذيفه|مدفعيه|المدفعيه"
+                r"|استهداف|هجوم|الهجوم|قوات|القوات|جيش|الجيش|الاحتلال|احتلال|المحتل|دوريه|الدوريه"
+                r"|دبابات|الدبابات|جنود|الجنود|قاعده|القاعده|ضربه|الضربه|ضربات|الضربات|عدوان|العدوان"
+                r"|الجندرمه|الجندرما|مرتزقه|ميليشيات|ميليشيا")
+_ADJ = "(?:ال)?(?P<nat>" + "|".join(NATIONALITIES) + r")(?:ي|يه|يين|يتين|يون)(?!\S)"
+_PREFIX = r"(?:و?(?:لل|[بل])|و)?"  # و and, ب by, ل of; ل + ال is written لل
+ADJECTIVE = re.compile(rf"(?<!\S){_PREFIX}(?:(?P<air>{AIR_NOUNS})|(?:{GROUND_NOUNS}))"
+                       rf"(?:\s+\S+){{0,2}}?\s+{_ADJ}")
+# "القصف الروسي والإيراني": a second nationality joined to the first
+AND_ADJECTIVE = re.compile(rf"\s+و{_ADJ}")
+_AIR_WORD = re.compile(rf"(?<!\S){_PREFIX}(?:{AIR_NOUNS})(?!\S)")
+_STRIKE_VERB = r"(?:تستهدف|تقصف|تشن|قصفت|استهدفت|شنت|تضرب|ضربت|تواصل|قتلت|تقتل)"
+COUNTRY_ACTS = re.compile(
+    "(?<!\\S)[وبل]?(?P<country>" + "|".join(COUNTRIES) + rf")\s+{_STRIKE_VERB}"
+    "|(?:النظام|الاسد|قوات النظام)\\s+و(?P<ally>" + "|".join(COUNTRIES) + ")(?!\\S)"
+    "|(?:من قبل|بواسطه|من طرف)\\s+(?P<by>" + "|".join(COUNTRIES) + ")(?!\\S)")
+# How partisan pages name the Syrian government's forces. Syrian Arabic reporting says
+# "النظام" (the regime) alone for Assad's government; "البائد" (the fallen) after 2024.
+SYRIAN_GOVERNMENT = re.compile(
+    r"(?<!\S)[وبل]?(?:(?:ميليشيا|ميليشيات|مليشيا|مليشيات|عصابات|عصابه|قوات|جيش|كلاب|شبيحه|نظام)"
+    r"\s+(?:ال)?اسد|(?:ال)?نظام(?:\s+(?:السوري|المجرم|البائد|الاسدي))?|(?:ال)?شبيحه)(?!\S)")
+SYRIAN_GOVERNMENT_ID = "syria_army"
+
+
+def find(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, registry actor id) of every attacker the patterns name."""
+    found: list[tuple[int, int, str]] = []
+    for m in ADJECTIVE.finditer(norm):
+        # the air force when an air word is named anywhere in the phrase
+        by_air = bool(m.group("air") or _AIR_WORD.search(m.group()))
+        army, air = NATIONALITIES[m.group("nat")]
+        found.append((m.start(), m.end(), air if by_air else army))
+        more = AND_ADJECTIVE.match(norm, m.end())
+        if more:
+            army, air = NATIONALITIES[more.group("nat")]
+            found.append((more.start(), more.end(), air if by_air else army))
+    for m in COUNTRY_ACTS.finditer(norm):
+        name = m.group("country") or m.group("ally") or m.group("by")
+        group = "country" if m.group("country") else "ally" if m.group("ally") else "by"
+        found.append((m.start(group), m.end(group), COUNTRIES[name]))
+    for m in SYRIAN_GOVERNMENT.finditer(norm):
+        found.append((m.start(), m.end(), SYRIAN_GOVERNMENT_ID))
+    return sorted(found)
+
+
+# Who struck, by the words right before an actor named after the weapon: the genitive ل
+# ("قصف مدفعي لميليشيا قسد", "لطائرة مسيرة تابعة للتحالف"), "مصدره" (its source was),
+# "تابعة ل" (belonging to), "من قبل" / "بواسطة" (by).
+_ATTACKER_BEFORE = re.compile(
+    r"(?:(?<!\S)ل|مصدره|مصدرها|تابعه\s+ل|التابعه\s+ل|تابع\s+ل|التابع\s+ل|بواسطه|نفذها|شنها"
+    r"|من جانب|من طرف|من قبل)\s*#?$")
+# Arabic puts the doer right after the verb or noun of the act: "اعتقلت قسد", "قصف النظام".
+_RIGHT_AFTER = re.compile(r"\S+\s+[#\"“«(]?$")
+
+
+def acted(before: str, since_trigger: str | None) -> bool:
+    """Whether an Arabic actor name is the doer: ``before`` is the text just before the
+    name, ``since_trigger`` the text from the trigger to the name (None when the name
+    comes before the trigger)."""
+    if _ATTACKER_BEFORE.search(before):
+        return True
+    return since_trigger is not None and bool(_RIGHT_AFTER.fullmatch(since_trigger))
+
+
+# "جيش الاحتلال" / "طيران الاحتلال" (the occupation's army, air force) name Israel's forces
+# in the registry; a page that says "الاحتلال التركي" elsewhere means Turkey's by them.
+_OCCUPIER = re.compile(r"(?:الاحتلال|المحتل)\s+" + _ADJ)
+_BARE_OCCUPATION = re.compile(r"(?:الاحتلال|المحتل)$")
+
+
+def occupier_of(norm: str, name: str) -> str | None:
+    """The registry id that a bare "occupation" name stands for on this page, or None
+    when the page names no occupier or the name says whose occupation it is."""
+    if not _BARE_OCCUPATION.search(name.strip()):
+        return None
+    m = _OCCUPIER.search(norm)
+    if not m:
+        return None
+    army, air = NATIONALITIES[m.group("nat")]
+    return air if _AIR_WORD.search(name) else army

@@ -1,0 +1,111 @@
+"""The publication date a copied page carries in its own text, for reports stored without
+one: X's timestamp line ("10:04 PM · Jan 16, 2025"), an Arabic dateline
+("الأربعاء, ٥ يوليو ٢٠٢٣", "1 مارس 2026", "سبتمبر 19, 2021") or an English one.
+
+Relative dates ("أمس", "الثلاثاء الماضي") are read against it, so it must be the day the
+page was written: X's timestamp wins; else the first full date (day, month, year) of the
+text, which on news pages and NGO reports is the dateline at the top."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from warlog.gazetteer import normalise_arabic
+
+# Both Arabic month systems: the Levantine (كانون الثاني ...) and the transliterated (يناير ...),
+# written as the matching text writes them (see ar_normalise).
+AR_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "كانون ثاني": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "نيسان ابريل": 4,
+    "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9,
+    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12, "تشرين اول": 10, "تشرين ثاني": 11,
+    "كانون اول": 12,
+}
+EN_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+AR_MONTH = "(" + "|".join(sorted(AR_MONTHS, key=len, reverse=True)) + ")"
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+_X_STAMP = re.compile(r"\d{1,2}:\d\d\s?[ap]m\s?·\s?" + _EN_MONTH + r"\s(\d{1,2}),\s(\d{4})", re.I)
+# (pattern, order of its groups: d day, m month, y year, and whether the month is Arabic)
+_FULL: list[tuple[re.Pattern[str], str, bool]] = [
+    (re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?" + AR_MONTH + r"[,،]?\s+(?:عام\s+|سنه\s+)?(\d{4})"), "dmy", True),
+    (re.compile(AR_MONTH + r"\s+(\d{1,2})[,،]\s*(\d{4})"), "mdy", True),
+    (re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*" + AR_MONTH + r"\s*[/\-.]\s*(\d{4})"), "dmy", True),
+    (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r",?\s+(\d{4})", re.I),
+     "dmy", False),
+    (re.compile(_EN_MONTH + r"\s+(\d{1,2}),\s*(\d{4})", re.I), "mdy", False),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"), "ymd", False),
+    # Syrian and Arab pages write numeric dates day first: "15-11-2021", "25/9/2023"
+    (re.compile(r"(?<!\d)(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?((?:19|20)\d\d)(?!\d)"), "dmy", False),
+]
+AR_WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
+               "السبت": 5, "الاحد": 6}
+# "السبت 6 آب" with no year: the year is the latest one in which that day was that weekday
+_WEEKDAY_DAY_MONTH = re.compile(
+    "(" + "|".join(AR_WEEKDAYS) + r")[,،]?\s+(?:الموافق\s+)?(\d{1,2})\s*/?\s*(?:من\s+)?(?:شهر\s+)?" + AR_MONTH)
+# How far back a weekday-dated post is placed: a weekday and a day of the month repeat
+# every 5, 6 or 11 years, so a wider window would give older years to recent posts.
+WEEKDAY_YEARS_BACK = 10
+
+
+def matching_form(text: str) -> str:
+    """Arabic folded and digits made ASCII, one character for one (offsets kept)."""
+    return "".join(normalise_arabic(c) or c if "\u0600" <= c <= "\u06ff" else c
+                   for c in text).translate(_DIGITS)
+
+
+def _date(order: str, groups: tuple[str, ...], arabic: bool) -> date | None:
+    parts = dict(zip(order, groups, strict=True))
+    month = parts["m"]
+    try:
+        m = (AR_MONTHS[month] if arabic else int(month) if month.isdigit()
+             else EN_MONTHS[month.lower()[:3]])
+        return date(int(parts["y"]), m, int(parts["d"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def publication_date(text: str) -> date | None:
+    """The page's own date, or None when it gives no full date."""
+    norm = matching_form(text)
+    stamp = _X_STAMP.search(norm)
+    if stamp:
+        return _date("mdy", stamp.groups(), False)
+    return full_date(norm) or weekday_date(norm, date.today())
+
+
+def full_date(text: str) -> date | None:
+    """The first date with day, month and year a text writes, in Arabic (either month
+    system, Arabic-Indic digits too), English or digits (day first)."""
+    norm = matching_form(text)
+    found: list[tuple[int, date]] = []
+    for pattern, order, arabic in _FULL:
+        m = pattern.search(norm)
+        if m:
+            d = _date(order, m.groups(), arabic)
+            if d is not None and 1990 <= d.year <= 2100:
+                found.append((m.start(), d))
+    if found:
+        return min(found)[1]
+    return None
+
+
+def weekday_date(norm: str, latest: date) -> date | None:
+    """The first "weekday day month" of a text placed in the latest year (not after
+    ``latest``) in which that day falls on that weekday."""
+    m = _WEEKDAY_DAY_MONTH.search(norm)
+    if not m:
+        return None
+    weekday, day, month = AR_WEEKDAYS[m.group(1)], int(m.group(2)), AR_MONTHS[m.group(3)]
+    for year in range(latest.year, latest.year - WEEKDAY_YEARS_BACK, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= latest and d.weekday() == weekday:
+            return d
+    return None

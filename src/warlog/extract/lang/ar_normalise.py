@@ -1,0 +1,116 @@
+"""The matching form of a text: Arabic folded for matching, social-media chrome blanked,
+with a map from every character of it back to the stored text.
+
+What changes (each kept character stays one character, so a span of the matching text
+maps back through ``orig``):
+
+* Arabic letters folded: alef forms (أ إ آ ٱ) to ا, ta marbuta ة to ه, alef maqsura ى
+  to ي (``gazetteer.normalise_arabic``); Arabic-Indic and Persian digits to 0-9.
+* dropped: diacritics, tatweel, and the marks pages put inside words so that platforms
+  do not flag them ("مقـ.ـتل", "اسـ ـتـ ـهداف": a tatweel, then dots, commas or spaces,
+  then a letter).
+* blanked (each character becomes a space): the lines and phrases a copied Facebook or
+  X page wraps a post in ("Shared with Public", "See translation", reaction and view
+  counts, "Post", "1y", the X timestamp line, Facebook's footer of languages).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
+# A tatweel run with the dots, commas, stars or spaces a page puts after it, when a letter
+# follows: "مقـ.ـتل", "سقـ.ـوط", "اسـ ـتـ ـهداف".
+_OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a])|\u0640+")
+# Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
+_FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# Chrome of copied social-media pages: whole lines, or runs inside a line (X glues the
+# timestamp and view counts to the post's last word).
+CHROME = re.compile(
+    r"(?im)^(?:Post|Posts|Shared with Public|Shared with .{0,20}|See translation|"
+    r"See original|Rate this translation|All reactions:?|Like|Comment|Share|Reply|Follow|"
+    r"Facebook|Log In|Sign Up|Forgot account\?|\d+[ywdhm]|\d+ (?:comments?|shares?)|"
+    r"[\d.,]+[KM]?|Most relevant|Write a comment.*|Translate post|عرض الترجمة|"
+    r"مشاركة مع العامة|كل التفاعلات:?|أعجبني|تعليق|مشاركة|متابعة)$"
+    r"|\d{1,2}:\d\d\s?[AP]M\s?·\s?" + _MONTH_EN + r"\s\d{1,2},\s\d{4}(?:[\d.,]+[KM]?\s?Views?)?"
+    r"(?:[\d.,]+[KM]?)*"
+    r"|English \(US\).*?Meta © \d{4}|\u200e?'s Post\b"
+    # walls a copied page hit instead of the post
+    r"|Age-restricted adult content[^\n]*|This (?:page|content) isn't available[^\n]*"
+    r"|Something went wrong[^\n]*|Loading seems to be taking a while\.?|Twitter may be over capacity[^\n]*"
+    r"|Copy link to Tweet|Embed Tweet|Back to top ↑|Log in to X[^\n]*"
+    r"|(?:" + _MONTH_EN + r"\s\d{1,2}(?:,\s\d{4})?\s?·\s?)?Shared with Public|See translation|See original"
+    r"|\b[\d.,]+[KM]? (?:Views|views|likes|reactions|comments|shares|reposts)\b"
+)
+# Where a copied page names the page or account that posted: Facebook's "NAME's Post",
+# X's "NAME on X:" title and "NAME@handle" line. The name is blanked wherever it recurs:
+# a page called "تنسيقية مدينة ادلب" or "القادسية ثانية" names no place of the event.
+# (Each is tried only on lines holding its marker: the patterns are slow on long lines.)
+PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
+    ("'s Post", re.compile(r"\u200e?(?P<name>[^\n\u200e]{3,80}?)\u200e?'s Post")),
+    (" on X: ", re.compile(r"^(?P<name>[^\n]{3,80}?) on X: ")),
+    # the name glued to the handle, as X's copy writes it ("According to @x" is prose)
+    ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@\w{2,30})")),
+    ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),
+]
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The matching text and, for each of its characters, its offset in ``text`` (plus
+    one final entry, ``len(text)``)."""
+    if not any(ch >= "\u0600" for ch in text) and not CHROME.search(text):
+        return text, list(range(len(text) + 1))
+    blanked = list(text)
+    regions = [(m.start(), m.end()) for m in CHROME.finditer(text)]
+    for name in page_names(text):
+        at = text.find(name)
+        while at >= 0:
+            regions.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+    for start, end in regions:
+        for i in range(start, end):
+            if blanked[i] != "\n":
+                blanked[i] = " "
+    drops = sorted((m.start(), m.end()) for pattern in (_DIACRITICS, _OBFUSCATION)
+                   for m in pattern.finditer(text))
+    folded = "".join(blanked).translate(_FOLD)  # one character for one
+    if not drops:
+        return folded, list(range(len(text) + 1))
+    pieces: list[str] = []
+    orig: list[int] = []
+    at = 0
+    for start, end in drops:
+        if start > at:
+            pieces.append(folded[at:start])
+            orig.extend(range(at, start))
+        at = max(at, end)
+    pieces.append(folded[at:])
+    orig.extend(range(at, len(text)))
+    return "".join(pieces), orig + [len(text)]
+
+
+def page_names(text: str) -> set[str]:
+    """Names of the page or account a copied post was taken from (see PAGE_NAME_LINES)."""
+    names: set[str] = set()
+    for line in text[:3000].split("\n"):
+        for marker, pattern in PAGE_NAME_LINES:
+            if marker not in line:
+                continue
+            for m in pattern.finditer(line):
+                for name in m.groups():
+                    name = (name or "").removeprefix("Facebook").strip("\u200e ")
+                    if len(name) >= 3 and not name.startswith(("#", "Post")):
+                        names.add(name)
+    return names
+
+
+def script_lang(text: str) -> str:
+    """``ar`` when Arabic letters outnumber Latin ones in this stretch, else ``en``: the
+    language a paragraph or sentence of a mixed post is read in."""
+    if not _ARABIC_LETTER.search(text):
+        return "en"
+    arabic = len(_ARABIC_LETTER.findall(text))
+    return "ar" if arabic and arabic >= len(_LATIN_LETTER.findall(text)) else "en"
