@@ -1,5 +1,6 @@
-"""Fixtures shared by the test modules: a fresh store, a real web server on loopback,
-a port nothing listens on, the command line as a subprocess, and a Dask scheduler."""
+"""Fixtures shared by the test modules: a fresh store (on SQLite and on PostgreSQL), a real
+web server on loopback, a port nothing listens on, the command line as a subprocess, and a
+Dask scheduler."""
 
 from __future__ import annotations
 
@@ -12,13 +13,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pg_support import pg_databases, pg_url  # noqa: F401 - fixtures
 
 from warlog.store import SQLiteStore, open_store
 
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_db(request, tmp_path: Path) -> str:
+    """Where a fresh, empty ledger lives, on each backend: a SQLite file, a PostgreSQL URL."""
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_url")
+    return str(tmp_path / "warlog.db")
+
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
-    """An empty store in a fresh database file, closed after the test."""
+def store(backend_db: str) -> SQLiteStore:
+    """An empty store in a fresh database (each test runs on SQLite and on PostgreSQL),
+    closed after the test."""
+    s = open_store(backend_db)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> SQLiteStore:
+    """An empty store in a fresh SQLite file, for tests of SQLite alone."""
     s = open_store(tmp_path / "warlog.db")
     yield s
     s.close()

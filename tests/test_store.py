@@ -1,5 +1,6 @@
-"""The SQLite store: schema migrations, WAL, reopening, search, sources and failures; and
-the text normalisation the store's document ids rest on."""
+"""The store, on SQLite and on PostgreSQL: schema migrations (and their PostgreSQL
+rendering), WAL, reopening, search, sources and failures, the SQL dialect layer; and the
+text normalisation the store's document ids rest on."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from hypothesis import strategies as st
 from warlog.ingest.readers import make_document
 from warlog.ingest.text import clean, text_hash
 from warlog.model import Failure, RawSource
-from warlog.store import SQLiteStore, open_store
+from warlog.store import is_url, open_store
 from warlog.store.migrations import MIGRATIONS
+from warlog.store.postgres import PostgresStore, StoreError
 
 EN = "An air strike on a market in Mosul killed at least 12 civilians on Friday, residents said."
 AR = "قتل اثنا عشر مدنيا في غارة جوية على سوق في مدينة الرقة يوم الجمعة حسب مصادر طبية."
@@ -23,6 +25,22 @@ AR = "قتل اثنا عشر مدنيا في غارة جوية على سوق ف�
 def _schema(path) -> list[tuple]:
     with closing(sqlite3.connect(path)) as conn:
         return conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def _columns(store) -> dict[str, list[str]]:
+    """Every table's columns, in order, as the backend reports them."""
+    if isinstance(store, PostgresStore):
+        rows = store.conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position").fetchall()
+    else:
+        rows = store.conn.execute(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
+            " WHERE m.type = 'table' ORDER BY m.name, p.cid").fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
 
 
 def test_store_migrations_set_user_version(tmp_path):
@@ -37,6 +55,32 @@ def test_store_migrations_set_user_version(tmp_path):
             "incident_mentions", "failures"} <= tables
 
 
+def test_store_postgres_migrations_make_the_same_tables_and_columns(tmp_path, pg_databases):
+    """Every migration, rendered for PostgreSQL, gives the tables and columns SQLite has; the
+    full-text index is a column there (plus the rowid it joins on), a table here."""
+    lite = open_store(tmp_path / "w.db")
+    pg = open_store(pg_databases.create())  # empty: every migration runs
+    try:
+        assert pg.schema_version == lite.schema_version == len(MIGRATIONS)
+        want = {t: cols for t, cols in _columns(lite).items()
+            if not t.startswith(("documents_fts", "sqlite_"))}
+        got = _columns(pg)
+        assert got.pop("schema_version") == ["version"]
+        assert got["documents"][-2:] == ["rowid", "documents_fts"]
+        got["documents"] = got["documents"][:-2]
+        assert got == want
+    finally:
+        lite.close()
+        pg.close()
+
+
+def test_store_postgres_bad_url_says_which_database(closed_port):
+    url = f"postgresql://someone:secret@127.0.0.1:{closed_port}/ledger"
+    with pytest.raises(StoreError) as err:
+        open_store(url)
+    assert f"127.0.0.1:{closed_port}/ledger" in str(err.value) and "secret" not in str(err.value)
+
+
 def test_store_uses_wal_mode(tmp_path):
     path = tmp_path / "w.db"
     store = open_store(path)
@@ -46,22 +90,24 @@ def test_store_uses_wal_mode(tmp_path):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_store_reopen_is_noop(tmp_path):
-    path = tmp_path / "w.db"
-    store = open_store(path)
+def test_store_reopen_is_noop(backend_db):
+    store = open_store(backend_db)
     doc = make_document(EN, "/r/a.txt", title="Mosul strike")
     assert store.add_document(doc)
     store.record_failure(Failure(locator="/r/b.txt", reason="the file is empty"))
+    schema = _columns(store)
     store.close()
-    schema = _schema(path)
+    sqlite_schema = None if is_url(backend_db) else _schema(backend_db)
 
     for _ in range(2):
-        again = SQLiteStore(path)
+        again = open_store(backend_db)
         assert again.schema_version == len(MIGRATIONS)
         assert [d.id for d in again.documents()] == [doc.id]
         assert [f.locator for f in again.failures()] == ["/r/b.txt"]
+        assert _columns(again) == schema
         again.close()
-    assert _schema(path) == schema
+    if sqlite_schema is not None:
+        assert _schema(backend_db) == sqlite_schema
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -92,7 +138,7 @@ def test_store_add_document_twice_keeps_one_row_and_both_places(store):
     assert store.add_document(second) is False
     assert store.add_document(first) is False
     assert store.count("documents") == 1
-    assert store.conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 1
+    assert store.fts_rows() == 1
     assert len(store.search("Mosul")) == 1
     rows = store.conn.execute("SELECT locator FROM document_sources ORDER BY locator").fetchall()
     assert [r[0] for r in rows] == ["/r/a.txt", "/r/b.md"]
@@ -124,6 +170,23 @@ def test_store_clear_failures_only_of_that_input(store):
     assert [(f.locator, f.reason) for f in store.failures()] == [
         ("/r/a.json.bak", "the file is empty"), ("/r/a.jsonl#line=2", "the file is empty"),
         ("/r/b", "the file is binary")]
+
+
+def test_store_sync_actors_replaces_by_id(store):
+    """INSERT OR REPLACE (rendered as an upsert on PostgreSQL): a second sync updates."""
+    store.sync_actors([("a1", "Old name", "state", 1, "SY", ""), ("a2", "Other", "rebel", 2, "", "")])
+    store.sync_actors([("a1", "New name", "state", 1, "SY", "")])
+    rows = store.conn.execute("SELECT id, name FROM actors ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("a1", "New name"), ("a2", "Other")]
+
+
+def test_store_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.record_failure(Failure(locator="/r/x", reason="the file is empty"))
+        raise RuntimeError("stop")
+    assert store.failures() == []
+    store.record_failure(Failure(locator="/r/y", reason="the file is empty"))  # usable after
+    assert [f.locator for f in store.failures()] == ["/r/y"]
 
 
 # -- text normalisation (document identity) ----------------------------------------

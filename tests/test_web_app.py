@@ -1,7 +1,7 @@
 # ruff: noqa: F811 - the fixtures imported from web_support are named as arguments
 """The review desk through its HTTP interface (FastAPI's TestClient on the real app and a
-real SQLite ledger): log-in, roles, CSRF, throttling, edits with history, optimistic
-locking, merge, split, revert, exports as of a date, and inert hostile text."""
+real ledger, in SQLite and in PostgreSQL): log-in, roles, CSRF, throttling, edits with
+history, optimistic locking, merge, split, revert, exports as of a date, inert hostile text."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ from web_support import (  # noqa: F401 - fixtures
 from warlog.store import open_store
 from warlog.store.review import SQLiteReview
 from warlog.web.views import safe_url
+
+
+def pytest_generate_tests(metafunc):
+    """Every test on a ledger runs on both backends: the same ledger as a SQLite file and in
+    PostgreSQL."""
+    if "ledger_db" in metafunc.fixturenames:
+        metafunc.parametrize("ledger_db", ["sqlite", "postgres"], indirect=True)
+
 
 PAGES = ["/", "/incidents", "/map", "/timeline", "/network", "/ingest", "/admin/users",
          "/api/docs", "/documents/abc", "/incidents/abc", "/incidents/abc/history",

@@ -20,6 +20,12 @@ from warlog.store import open_store
 from warlog.store.review import SQLiteReview
 
 
+def pytest_generate_tests(metafunc):
+    """The commands on a ledger run against both backends (a file path, a PostgreSQL URL)."""
+    if "ledger_db" in metafunc.fixturenames:
+        metafunc.parametrize("ledger_db", ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.mark.parametrize("command", [["serve"], ["user", "add"], ["token", "create"]])
 def test_web_cli_commands_have_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])

@@ -1,10 +1,12 @@
 """Shared by the web tests: a ledger built once from the invented corpus plus hostile
-reports, copied fresh for each test; users of each role; a logged-in client."""
+reports, copied fresh for each test (a SQLite file, or a PostgreSQL ledger); users of each
+role; a logged-in client."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from warlog import runner
 from warlog.store import open_store
+from warlog.store.copy import copy_ledger
 from warlog.store.review import SQLiteReview
 from warlog.web.app import Settings, create_app
 
@@ -40,7 +43,14 @@ def built_ledger(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def ledger_db(built_ledger: Path, tmp_path: Path) -> Path:
+def ledger_db(request, built_ledger: Path, tmp_path: Path) -> Path | str:
+    """A fresh copy of the built ledger: a SQLite file, or, where a test module parametrizes
+    ``ledger_db`` indirectly with "postgres", a PostgreSQL ledger (its URL)."""
+    if getattr(request, "param", "sqlite") == "postgres":
+        url = request.getfixturevalue("pg_url")
+        with closing(open_store(built_ledger)) as source, closing(open_store(url)) as target:
+            copy_ledger(source, target)
+        return url
     db = tmp_path / "warlog.db"
     shutil.copy(built_ledger, db)
     return db

@@ -16,20 +16,21 @@ from rich.table import Table
 
 from warlog import runner
 from warlog.export import FORMATS, export
-from warlog.store import SQLiteStore, open_store
+from warlog.store import SQLiteStore, StoreError, is_url, open_store, redact
 
 DEFAULT_DB = "warlog.db"
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-    help="The warlog database file (SQLite).",
+    help="The warlog database: a SQLite file, or a PostgreSQL URL "
+         "(postgresql://USER@HOST/DBNAME) for many users.",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars or tables.")
 
 
 def _existing_store(db: str) -> SQLiteStore:
     """Commands that read a ledger refuse to invent an empty one."""
-    if not Path(db).is_file():
+    if not is_url(db) and not Path(db).is_file():
         raise click.UsageError(
             f"there is no warlog database at {db}; create one with `warlog run PATH --db {db}`")
     return open_store(db)
@@ -514,12 +515,7 @@ def serve(db, host, port, tile_url, tile_attribution, first_admin):
     from warlog.store.review import SQLiteReview
     from warlog.web.server import serve as run_server
 
-    if db.startswith(("postgresql:", "postgres:")):
-        raise click.UsageError("PostgreSQL is not supported yet; use a SQLite file with --db")
-    if not Path(db).is_file():
-        raise click.UsageError(
-            f"there is no warlog database at {db}; create one with `warlog run PATH --db {db}`")
-    review = SQLiteReview(open_store(db))
+    review = SQLiteReview(_existing_store(db))
     if not review.users():
         if first_admin:
             password = secrets.token_urlsafe(12)
@@ -577,6 +573,27 @@ def token_create(name, label, db):
     click.echo(value)
 
 
+@main.command(name="copy-db")
+@click.argument("source")
+@click.argument("target")
+@quiet_option
+def copy_db(source, target, quiet):
+    """Copy a whole ledger (documents, incidents, accounts, history) into an empty database,
+    e.g. a SQLite file into PostgreSQL:
+    warlog copy-db warlog.db postgresql://warlog@dbhost/warlog"""
+    from warlog.store.copy import copy_ledger, rows_to_copy
+
+    src, dst = _existing_store(source), open_store(target)
+    with runner.Feedback(quiet).bar("copying rows", rows_to_copy(src)) as advance:
+        try:
+            counts = copy_ledger(src, dst, lambda table, n: [advance() for _ in range(n)])
+        except StoreError as err:
+            raise click.UsageError(str(err)) from err
+    click.echo(f"copied {sum(counts.values())} rows ({counts.get('documents', 0)} documents, "
+               f"{counts.get('incidents', 0)} incidents, {counts.get('revisions', 0)} revisions)"
+               f" into {redact(target)}")
+
+
 def entry() -> None:
     """The console script: Ctrl-C ends with a word on how to resume, not a traceback."""
     try:
@@ -588,6 +605,9 @@ def entry() -> None:
     except click.ClickException as err:
         err.show()
         sys.exit(err.exit_code)
+    except StoreError as err:  # a database that cannot be opened: say which and why
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 
 

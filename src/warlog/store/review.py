@@ -2,7 +2,8 @@
 incident's review state and its append-only history of revisions.
 
 ``ReviewBackend`` is the interface the web app uses; ``SQLiteReview`` implements it on
-the SQLite store. A PostgreSQL implementation follows the same methods.
+the store, SQLite or PostgreSQL alike (its SQL is rendered for PostgreSQL by the store's
+connection, see ``warlog.store.dialect``).
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ def _rebuild(mentions: list[Mention], store: SQLiteStore) -> Incident:
 
 
 class SQLiteReview:
-    """ReviewBackend on the SQLite store (the same file as the ledger)."""
+    """ReviewBackend on the store (the same database as the ledger), SQLite or PostgreSQL."""
 
     def __init__(self, store: SQLiteStore, rebuild: Callable[[list[Mention], SQLiteStore], Incident]
                  = _rebuild):
@@ -462,20 +463,7 @@ class SQLiteReview:
         return out
 
     def _fts_documents(self, query: str) -> set[str]:
-        try:
-            rows = self.conn.execute(
-                "SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ?", (query,)).fetchall()
-        except sqlite3.OperationalError:
-            # not FTS syntax (a stray quote, a colon): search the words as one phrase
-            phrase = '"' + query.replace('"', " ") + '"'
-            try:
-                rows = self.conn.execute(
-                    "SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                    " WHERE documents_fts MATCH ?", (phrase,)).fetchall()
-            except sqlite3.OperationalError:
-                rows = []
-        return {r["id"] for r in rows}
+        return self.store.matching_documents(query)
 
     def facets(self) -> dict[str, list[str]]:
         """The values the queue's filters offer."""

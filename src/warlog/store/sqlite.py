@@ -1,4 +1,6 @@
-"""The default store: one SQLite file in WAL mode.
+"""The default store: one SQLite file in WAL mode. Its methods' SQL is also what the
+PostgreSQL store runs (``warlog.store.postgres``, rendered by ``warlog.store.dialect``): write
+new methods here, through ``self.conn.execute`` with ``?`` placeholders, and both have them.
 
 Each write is its own short transaction, so a crash or kill -9 loses at most
 the document being written; a rerun skips what is already there.
@@ -22,6 +24,9 @@ def _now() -> str:
 
 
 class SQLiteStore:
+    # what a broken constraint raises, for methods that catch it on either backend
+    IntegrityError: type[Exception] = sqlite3.IntegrityError
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -109,11 +114,7 @@ class SQLiteStore:
             )
             new = cur.rowcount == 1
             if new:
-                self.conn.execute(
-                    "INSERT INTO documents_fts (rowid, title, text)"
-                    " SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = ?",
-                    (doc.id,),
-                )
+                self._index_document(doc.id)
             self.conn.execute(
                 "INSERT OR IGNORE INTO document_sources (document_id, locator) VALUES (?, ?)",
                 (doc.id, doc.source_locator),
@@ -151,6 +152,33 @@ class SQLiteStore:
             raise ValueError(f"unknown table {table!r}")
         sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
         return self.conn.execute(sql).fetchone()[0]
+
+    # -- full-text search (each backend its own index: here FTS5) ----------------
+    def _index_document(self, document_id: str) -> None:
+        self.conn.execute(
+            "INSERT INTO documents_fts (rowid, title, text)"
+            " SELECT rowid, coalesce(title, ''), text FROM documents WHERE id = ?",
+            (document_id,),
+        )
+
+    def _after_copy(self, tables: list[str]) -> None:
+        """After ``warlog.store.copy`` wrote rows with their ids: nothing to set here."""
+
+    def fts_rows(self) -> int:
+        """How many documents the full-text index holds."""
+        return self.conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
+
+    def matching_documents(self, query: str) -> set[str]:
+        """Ids of the documents a full-text query finds; a query that is not FTS syntax
+        (a stray quote, a colon) is searched as one phrase."""
+        sql = ("SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+               " WHERE documents_fts MATCH ?")
+        for attempt in (query, '"' + query.replace('"', " ") + '"'):
+            try:
+                return {r[0] for r in self.conn.execute(sql, (attempt,)).fetchall()}
+            except sqlite3.OperationalError:
+                continue
+        return set()
 
     def search(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
         return self.conn.execute(

@@ -48,7 +48,8 @@ class Settings:
 
 
 class Ledger:
-    """One SQLite connection per server thread (sqlite3 connections stay in their thread)."""
+    """One store connection per server thread (sqlite3 connections stay in their thread;
+    a PostgreSQL connection per thread lets the threads query at once)."""
 
     def __init__(self, db: str):
         self.db = db

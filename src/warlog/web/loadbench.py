@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 from warlog.model import Incident
@@ -104,17 +105,27 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--path", default="/api/incidents?per_page=50")
+    parser.add_argument("--pg-url", default="",
+                        help="serve from this empty PostgreSQL database instead (the ledger is "
+                             "copied into it), e.g. postgresql://warlog@127.0.0.1/loadbench")
     args = parser.parse_args(argv)
     if not args.demo_db.is_file():
         raise SystemExit(f"no demo database at {args.demo_db}; run `warlog demo` first")
     with tempfile.TemporaryDirectory(prefix="warlog-load-") as tmp:
         db = Path(tmp) / "load.db"
         n, token = build(args.demo_db, db, args.copies)
+        served = str(db)
+        if args.pg_url:
+            from warlog.store.copy import copy_ledger
+
+            with closing(open_store(db)) as source, closing(open_store(args.pg_url)) as target:
+                copy_ledger(source, target)
+            served = args.pg_url
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "warlog.web.loadbench:_app", "--host",
              "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
-            env={**__import__("os").environ, "WARLOG_LOAD_DB": str(db)})
+            env={**__import__("os").environ, "WARLOG_LOAD_DB": served})
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -141,7 +152,7 @@ def main(argv: list[str] | None = None) -> dict:
               "p95_ms": pct(0.95), "p99_ms": pct(0.99), "max_ms": round(1000 * lat[-1], 1),
               # the server's own CPU per request: what the figures would be on idle cores
               "server_cpu_ms_per_request": round(1000 * cpu / len(lat), 2),
-              "path": args.path}
+              "path": args.path, "backend": "postgresql" if args.pg_url else "sqlite"}
     print(json.dumps(result))
     return result
 
