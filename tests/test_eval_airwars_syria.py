@@ -16,8 +16,6 @@ from warlog.gazetteer import default_gazetteer
 from warlog.model import ActorRef
 from warlog.registry import default_registry
 
-GOLD = Path(__file__).parents[2] / "shared" / "gold" / "airwars_syria"
-
 
 def _case(**kw) -> AirwarsCase:
     base = dict(incident_id="airwars-1", code="INV1", event_date=date(2024, 3, 5),
@@ -125,14 +123,3 @@ def test_eval_airwars_syria_runs_on_invented_folder(tmp_path):
     assert m["loc_25km"] == 1.0 and m["governorate_acc"] == 1.0
     labels = [label for label, _ in result.details]
     assert "source Facebook (1)" in labels and "language ar (2)" in labels
-
-
-@pytest.mark.slow
-def test_eval_airwars_syria_real_gold_regression():
-    if not (GOLD / "sources.jsonl").is_file():
-        pytest.skip(f"gold data not found at {GOLD} (../shared/gold beside the checkout)")
-    result = aws.evaluate(GOLD, 120)
-    # floors a little under the figures measured on the first 120 sources (docs/accuracy.md)
-    floors = {"found_rate": 0.7, "belligerent_acc": 0.4, "date_1day": 0.35, "killed_overlap": 0.3}
-    for key, floor in floors.items():
-        assert result.metrics[key] >= floor, (key, result.metrics[key])
