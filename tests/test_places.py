@@ -121,3 +121,50 @@ def test_ner_pipeline_scope_is_doubtful_names_of_event_and_lead_sentences():
     assert all(e - s <= 2 * ner.WINDOW + len("Benton") for s, e in read)
     # without the pipeline's events (the geoparsing evaluation) NER reads everything
     assert context(text).entities.scope == [(0, len(text))]
+
+
+@pytest.mark.parametrize(("text", "toponym", "iso", "admin1"), [
+    # a town and the county it lies in, both named in several states
+    ("Deputies of the Douglas County Sheriff's Office said the crash happened north of "
+     "Alexandria.", "Alexandria", "US", "MN"),
+    ("The Walker County grand jury met in Huntsville on Tuesday.", "Walker County", "US", "TX"),
+    ("The Henry County commission met in Paris to discuss the new jail.", "Paris", "US", "TN"),
+])
+def test_places_town_and_county_named_together_agree(text, toponym, iso, admin1):
+    place = resolved(text)[toponym]
+    assert (place.iso, place.admin1_code) == (iso, admin1)
+
+
+@pytest.mark.parametrize(("text", "toponym"), [
+    ("Firefighters from the Cottonport Fire Station put out the blaze.", "Cottonport"),
+    ("The suspect was booked into the Henderson County Jail on Monday.", "Henderson County"),
+    ("Voters in the Town of Groton approved the budget.", "Groton"),
+])
+def test_places_place_inside_an_institution_name(text, toponym):
+    found = {m.text: m for m in context(text).places}
+    assert toponym in found
+    assert found[toponym].value  # resolved: candidates, not a bare name
+
+
+@pytest.mark.parametrize(("text", "toponym"), [
+    ("Sipping coffee at Gainesville's oldest diner, the mayor spoke.", "Gainesville"),
+    ("The river crested in Fargo-Moorhead on Friday.", "Fargo"),
+    ("Shares of the Northbrook-based retailer fell.", "Northbrook"),
+])
+def test_places_names_glued_to_possessives_and_hyphens(text, toponym):
+    assert toponym in {m.text for m in context(text).places}
+
+
+@pytest.mark.parametrize("text", [
+    "Deir Al-Balah", "al-Bureij camp", "Beit-Lahia", "D-Charleston", "Gainesville’s", "x's",
+])
+def test_places_scan_text_keeps_offsets(text):
+    assert len(places._scan_text(text)) == len(text)
+
+
+def test_places_names_before_counties_are_counties():
+    found = resolved("Jobless rates fell in Clarke, Madison, Oconee and Oglethorpe counties, "
+                     "the Georgia labor department said.")
+    for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
+        assert (found[name].feature, found[name].iso, found[name].admin1_code) == (
+            "admin2", "US", "GA")

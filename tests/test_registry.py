@@ -60,3 +60,17 @@ def test_registry_loads_analyst_text():
     registry = Registry.load('[[actor]]\nid = "x"\nname = "Example Brigade"\ntype = "rebel"\n'
                              'inter = 2\naliases = ["the Example Brigade"]\n')
     assert registry.lookup("the example brigade").id == "x"
+
+
+def test_registry_may_start_name_lets_every_name_start():
+    registry = default_registry()
+    # the scan asks before it looks up: no name may be lost to the quick test
+    for actor in registry.actors.values():
+        for alias in (actor.name, *actor.aliases, *actor.pejoratives):
+            assert registry.may_start_name(alias.split()[0]), alias
+    assert registry.may_start_name("وحزب")  # Arabic: a glued prefix hides the first word
+
+
+@pytest.mark.parametrize("word", ["Tuesday", "Officials", "Hospital"])
+def test_registry_may_start_name_skips_words_no_name_starts_with(word):
+    assert not default_registry().may_start_name(word)

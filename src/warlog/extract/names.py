@@ -26,9 +26,15 @@ def scan_names(
     lookup: Callable[[str], object | None],
     *,
     max_tokens: int = 6,
-    starts_name: Callable[[str], bool] = lambda word: True,
+    starts_name: Callable[[str], bool] | None = None,
 ) -> list[Match]:
-    """Find the longest runs of tokens that ``lookup`` recognises, left to right."""
+    """Find the longest runs of tokens that ``lookup`` recognises, left to right. Only
+    tokens that ``starts_name`` accepts start a run; by default, those that the lookup's
+    owner says may start a name (``may_start_name``: the registry's, the gazetteer's), as
+    trying every run of words from every token is most of the scan's cost."""
+    if starts_name is None:
+        starts_name = getattr(getattr(lookup, "__self__", None), "may_start_name", None) or (
+            lambda word: True)
     toks = tokens(text)
     breaks = [m.start() for m in _BREAK.finditer(text)] + [len(text)]
     found: list[Match] = []

@@ -310,9 +310,13 @@ class Gazetteer:
 
     # -- look-up --------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
-        for key in key_variants(name_key(name)):
-            if key in self.names:
-                return self.names[key]
+        key = name_key(name)
+        found = self.names.get(key)  # the key itself is the first variant: most look-ups
+        if found:
+            return found
+        for variant in key_variants(key)[1:]:
+            if variant in self.names:
+                return self.names[variant]
         return []
 
     def admin1_name(self, place: Place) -> str:

@@ -41,6 +41,8 @@ class Registry:
     # matched case-sensitively so "IS" never matches the verb "is"
     by_key: dict[str, str] = field(default_factory=dict)
     by_acronym: dict[str, str] = field(default_factory=dict)
+    # the first word of every match key: a quick test before look-ups (see may_start_name)
+    first_words: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, text: str | None = None) -> Registry:
@@ -76,11 +78,19 @@ class Registry:
                 self.by_acronym.setdefault(alias, actor.id)
             else:
                 self.by_key.setdefault(name_key(alias), actor.id)
+            self.first_words.add(name_key(alias).split(" ", 1)[0])
         for alias in (*actor.pejoratives, *actor.pejoratives_ar):
             self.by_key.setdefault(name_key(alias), actor.id)
+            self.first_words.add(name_key(alias).split(" ", 1)[0])
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether some actor's name may begin with this word (scan_names asks before it
+        looks up every run of words from it); Arabic words always may, as a glued prefix
+        (و, ب) hides their first word."""
+        return word[:1] >= "\u0600" or name_key(word).split(" ", 1)[0] in self.first_words
 
     def lookup(self, name: str) -> Actor | None:
         actor_id = self.by_acronym.get(name) or self.by_key.get(name_key(name))
