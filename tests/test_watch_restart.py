@@ -83,7 +83,8 @@ def test_watch_folder_and_feed_new_items_only(tmp_path, http_server, store):
                       runner.Feedback(quiet=True))
     first = watcher.poll()
     assert first.new_documents == 4 and first.mentions >= 4 and first.incidents
-    rowids = dict(store.conn.execute("SELECT id, rowid FROM mentions").fetchall())
+    # when each report was extracted (a column both backends have, unlike SQLite's rowid)
+    stamps = dict(store.conn.execute("SELECT id, extracted_at FROM documents").fetchall())
 
     idle = watcher.poll()  # nothing new: nothing read, extracted or regrouped
     assert (idle.new_documents, idle.mentions, idle.incidents) == (0, 0, None)
@@ -93,9 +94,9 @@ def test_watch_folder_and_feed_new_items_only(tmp_path, http_server, store):
     third = watcher.poll()
     assert third.new_documents == 2 and third.mentions >= 2
     assert store.count("documents") == 6 and store.count("documents", "extracted_at IS NULL") == 0
-    # the mentions of earlier reports were not extracted again (same rows)
-    after = dict(store.conn.execute("SELECT id, rowid FROM mentions").fetchall())
-    assert all(after[mid] == rowid for mid, rowid in rowids.items())
+    # the earlier reports were not extracted again
+    after = dict(store.conn.execute("SELECT id, extracted_at FROM documents").fetchall())
+    assert all(after[doc] == stamp for doc, stamp in stamps.items())
     linked = store.conn.execute("SELECT count(DISTINCT mention_id) FROM incident_mentions")
     assert linked.fetchone()[0] == store.count("mentions")
 
