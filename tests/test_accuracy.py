@@ -9,6 +9,7 @@ last test here checks that the document shows every recorded figure.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -28,6 +29,20 @@ _baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
 ENTRIES = _baseline["entries"]
 
 
+def _record(entry: dict, metrics: dict[str, float]) -> None:
+    """Write this entry's new figures into the baseline file; under a lock and re-read, since
+    test workers (pytest -n) record entries side by side."""
+    with BASELINE.open("r+", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        data = json.load(handle)
+        for stored in data["entries"]:
+            if _entry_id(stored) == _entry_id(entry):
+                stored["headline"] = {k: round(metrics[k], 4) for k in stored["headline"]}
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 def _entry_id(entry: dict) -> str:
     return f"{entry['set']}:{entry['path']}"
 
@@ -40,8 +55,7 @@ def test_accuracy_headline_figures_hold(entry: dict) -> None:
         pytest.skip(f"{path} is absent: the accuracy regression needs ../shared/gold beside the checkout")
     result = load_sets()[entry["set"]](path, None)
     if RECORD:
-        entry["headline"] = {k: round(result.metrics[k], 4) for k in entry["headline"]}
-        BASELINE.write_text(json.dumps(_baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _record(entry, result.metrics)
         return
     tolerance = _baseline["tolerance"]
     dropped = {k: (round(result.metrics[k], 4), v) for k, v in entry["headline"].items()

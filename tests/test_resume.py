@@ -13,6 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from live_db import count_while_written
 
 N_REPORTS = 150
 TOWNS = ["Mosul", "Aleppo", "Raqqa", "Fallujah", "Ramadi", "Tikrit", "Idlib", "Homs", "Douma", "Manbij"]
@@ -57,16 +58,6 @@ def snapshot(db: Path) -> dict:
         }
 
 
-def poll(db: Path, sql: str) -> int:
-    """A count from a database another process is writing; 0 until it exists."""
-    if not db.exists():
-        return 0
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return conn.execute(sql).fetchone()[0]
-    except sqlite3.DatabaseError:  # not created yet, or locked for a moment
-        return 0
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
@@ -97,7 +88,7 @@ def test_resume_after_sigkill_matches_clean_run(tmp_path, corpus, clean_run, war
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 90
     try:
-        while poll(db, kill_when) == 0:
+        while count_while_written(db, kill_when) == 0:
             assert proc.poll() is None, f"warlog ended before it was killed: {proc.stderr.read()}"
             assert time.monotonic() < deadline, "no documents appeared in the database"
             time.sleep(0.005)

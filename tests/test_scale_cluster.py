@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from live_db import count_while_written
 
 from warlog import runner
 from warlog.cli import main
@@ -143,7 +144,8 @@ def test_scale_cluster_sigkill_mid_run_then_rerun_matches(tmp_path, dask_schedul
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     try:
-        while count(killed, "SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL") == 0:
+        extracted = "SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL"
+        while count_while_written(killed, extracted) == 0:
             assert proc.poll() is None, f"warlog ended before it was killed: {proc.stderr.read()}"
             assert time.monotonic() < deadline, "no batch came back in time"
             time.sleep(0.005)
@@ -153,23 +155,13 @@ def test_scale_cluster_sigkill_mid_run_then_rerun_matches(tmp_path, dask_schedul
         proc.kill()
         proc.wait(timeout=30)
         proc.stderr.close()
-    assert count(killed, "SELECT count(*) FROM documents WHERE extracted_at IS NULL") > 0
+    assert count_while_written(killed, "SELECT count(*) FROM documents WHERE extracted_at IS NULL") > 0
 
     rerun = CliRunner().invoke(main, ["run", str(reports), "--db", str(killed), "--quiet",
                                       "--cluster", dask_scheduler])
     assert rerun.exit_code == 0, rerun.output
     assert snapshot(killed) == clean
 
-
-def count(db: Path, sql: str) -> int:
-    """A count from a database another process is writing; 0 until it exists."""
-    if not db.exists():
-        return 0
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return conn.execute(sql).fetchone()[0]
-    except sqlite3.DatabaseError:
-        return 0
 
 
 def test_scale_cluster_without_workers_said_in_words(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
+from live_db import count_while_written
 
 from warlog import runner
 from warlog.cli import main
@@ -101,19 +102,10 @@ def test_watch_folder_and_feed_new_items_only(tmp_path, http_server, store):
     assert linked.fetchone()[0] == store.count("mentions")
 
 
-def count(db: Path, sql: str) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return conn.execute(sql).fetchone()[0]
-    except sqlite3.DatabaseError:
-        return 0
-
 
 def wait_for(db: Path, sql: str, at_least: int, proc: subprocess.Popen, seconds: float = 120):
     deadline = time.monotonic() + seconds
-    while count(db, sql) < at_least:
+    while count_while_written(db, sql) < at_least:
         assert proc.poll() is None, f"warlog watch ended: {proc.stderr.read()}"
         assert time.monotonic() < deadline, f"timed out waiting for {sql} >= {at_least}"
         time.sleep(0.02)
@@ -158,7 +150,7 @@ def test_watch_sigkill_and_restart_loses_and_redoes_nothing(tmp_path, warlog_com
         wait_for(db, EXTRACTED, 70, proc)
         write_report(folder, 70)  # and one while it runs again
         wait_for(db, EXTRACTED, 71, proc)
-        mentions = count(db, "SELECT count(*) FROM mentions")
+        mentions = count_while_written(db, "SELECT count(*) FROM mentions")
         wait_for(db, LINKED, mentions, proc)
     finally:
         proc.kill()
