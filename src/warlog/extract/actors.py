@@ -35,6 +35,23 @@ class GenericState:
     air: bool
 
 
+# a possessive ending ("the SDF's", "rebels'"), blanked so the name before it is read
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def names_past_possessives(ctx: DocContext) -> list[Match]:
+    """Registry names in the text once possessives are blanked ("the SDF's press office"),
+    same offsets. One scan per document, shared by the relation and quote finders (names
+    never run across a sentence break, so a sentence's names are the document's names
+    that lie inside it)."""
+    cached = ctx.__dict__.get("_names_past_possessives")
+    if cached is None:
+        masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
+        cached = scan_names(masked, ctx.registry.lookup, max_tokens=8)
+        ctx.__dict__["_names_past_possessives"] = cached
+    return cached
+
+
 def find_actors(ctx: DocContext) -> list[Match]:
     registry = ctx.registry
     found = scan_names(ctx.norm, registry.lookup, max_tokens=8)

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
+from warlog.extract.actors import names_past_possessives
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
-from warlog.extract.names import scan_names
 from warlog.model import Quote
 
 # -- cues ---------------------------------------------------------------------------------
@@ -145,7 +145,6 @@ CLAIM_PATTERNS = [
     (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{PARTICIPLES})\s+(?:that\s+)?{_CONTENT}{_END}"), True),
 ]
 _DATELINE = re.compile(r"[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s+")
-_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _speaker_actor(ctx: DocContext, start: int, end: int) -> str | None:
@@ -155,8 +154,7 @@ def _speaker_actor(ctx: DocContext, start: int, end: int) -> str | None:
     for a in ctx.actors:
         if start <= a.start < end and getattr(a.value, "id", None):
             return a.value.id  # type: ignore[attr-defined]
-    masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm[start:end])
-    found = scan_names(masked, ctx.registry.lookup, max_tokens=8)
+    found = [m for m in names_past_possessives(ctx) if start <= m.start and m.end <= end]
     return found[0].value.id if found else None  # type: ignore[attr-defined]
 
 

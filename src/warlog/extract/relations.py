@@ -49,9 +49,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warlog.extract.actors import GenericState, actor_ref, resolved_actors
+from warlog.extract.actors import GenericState, actor_ref, names_past_possessives, resolved_actors
 from warlog.extract.context import DocContext, Match
-from warlog.extract.names import scan_names
 from warlog.model import ActorRef, Quote, Relation
 
 FIGHTS, ALLIED, SUPPORTS = "fights", "allied_with", "supports"
@@ -241,7 +240,6 @@ _WHERE = re.compile(r"(?:\b(?:in|across|to|from|near|of|into|throughout|inside|w
                     r"|[A-Z][\w.]*,\s+)$", re.I)
 _PLACE_AFTER = re.compile(r"^['’]s\s+(?:[A-Z][\w-]*\s+){0,2}(?:province|governorate|city|town|capital"
                           r"|north|south|east|west|northern|southern|eastern|western|border)", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\b")
 _NOT_ACTORS = frozenset({"civilians", "people", "the people", "residents", "group", "groups",
                          "government", "force", "unit", "units", "division", "state"})
 
@@ -271,10 +269,10 @@ def sentence_actors(ctx: DocContext, start: int, end: int, iso: str = "") -> lis
         return not any(f.start < e and s < f.end for f in found)
 
     # a registry name with a possessive ("the SDF's fight"): the name without it, same offsets
-    masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm[start:end])
-    for m in scan_names(masked, ctx.registry.lookup, max_tokens=8):
-        if m.value.inter > 0 and m.value.inter != 7 and free(start + m.start, start + m.end):  # type: ignore[attr-defined]
-            found.append(Match(start + m.start, start + m.end, m.text, m.value))
+    for m in names_past_possessives(ctx):
+        if start <= m.start and m.end <= end and m.value.inter > 0 and m.value.inter != 7 \
+                and free(m.start, m.end):  # type: ignore[attr-defined]
+            found.append(m)
 
     # "we" inside a quote is the speaker's side ("We will defeat Daesh," the general said);
     # outside quotes it is the author's, when the publisher is a registry actor (CENTCOM)
