@@ -25,6 +25,7 @@ score go to the older incident.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -32,6 +33,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from warlog import dedup, grade
 from warlog.model import ActorRef, Document, Incident, Mention, PlaceRef, Span
@@ -45,7 +47,11 @@ FAMILY = {
     "Violence against civilians": "violence",
     "Protests": "demonstration",
     "Riots": "demonstration",
-    "Strategic developments": "strategic",
+    # a strike report read as a strategic development (a raid or a shelling told without
+    # a violent verb the extractor knows) still tells the strike: on the Airwars Syria
+    # archive, 258 of the gold pairs left apart differed only so; joining them raised
+    # bcubed F1 0.446 -> 0.455 (precision 0.809 -> 0.801)
+    "Strategic developments": "violence",
 }
 # Days two dates may differ, by ACLED time_precision (1 day, 2 week, 3 month): a night
 # strike is dated the next morning by some outlets.
@@ -86,13 +92,31 @@ class LinkItem:
     sentences: tuple[tuple[int, int], ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)
+def _page_date(text: str) -> date | None:
+    """The date the page itself carries (a copied post's timestamp, a full date in its
+    dateline), as extraction read relative dates against it; a weekday alone ("last
+    Wednesday") was read against the ingest day and does not count."""
+    from warlog.extract.lang.ar_dateline import full_date, matching_form, publication_date
+
+    page = publication_date(text)
+    if page is None:
+        return None
+    norm = matching_form(text)
+    return page if full_date(norm) == page or "·" in norm else None
+
+
 def _usable_date(m: Mention, doc: Document | None) -> tuple[int | None, bool]:
     """(ordinal, dated). Without a publication date, a relative date ("today") was read
-    against the ingest day and says nothing; a date written without a year says the day
-    and month only, so it is compared only with other such dates."""
+    against the page's own date when it has one, else against the ingest day and says
+    nothing; a date written without a year says the day and month only, so it is
+    compared only with other such dates."""
     if doc is not None and doc.published is not None:
         return m.date.event_date.toordinal(), True
     span = m.date.span
+    if doc is not None and (span is None or not any(ch.isdigit() for ch in span.text)) \
+            and _page_date(doc.text) is not None:
+        return m.date.event_date.toordinal(), True
     if span is None:
         return None, False
     if _YEAR.search(span.text):
@@ -217,7 +241,9 @@ WEIGHTS = {
 }
 # No usable date on one side: place and type alone do not tell two strikes on one city
 # apart, so agreeing actors or figures must add to them; a small town is surer.
-DATE_UNKNOWN_PENALTY = {"city": -0.15, "town": -0.05}
+# A town's penalty 0 (was -0.05): on the Airwars Syria archive an undated report of the
+# same town and sub-type then joins; bcubed F1 0.455 -> 0.460 (precision 0.801 -> 0.783).
+DATE_UNKNOWN_PENALTY = {"city": -0.15, "town": 0.0}
 CITY_POPULATION = 100_000
 
 

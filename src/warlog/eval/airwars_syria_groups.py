@@ -1,8 +1,11 @@
 """`warlog eval airwars-syria-groups PATH`: does warlog group the sources Airwars cites
 into Airwars' incidents?
 
-Each source text (mostly Arabic Facebook and X posts) goes through warlog's extractor with
-its publication date and publisher, as ingest would store it; the mentions are grouped as
+Each source text (mostly Arabic Facebook and X posts) goes through warlog's extractor as
+the extraction evaluator (``airwars_syria``) builds its document: the page title before a
+text that lacks it, the publication date also when written in Arabic, the publisher;
+pages with no report text (login walls) are kept in the score, each alone, since no
+reader could group them; the mentions are grouped as
 `warlog group` groups them, and each source is scored by the incident it lands in.
 
 How a source is placed:
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from warlog import dedup
 from warlog.eval import EvalResult, register
+from warlog.eval.airwars_syria import document_text, has_report, language_of, published_of
 from warlog.eval.airwars_syria_data import AirwarsSource, load_sources
 from warlog.eval.metrics import prf
 from warlog.model import Document, Mention
@@ -110,17 +114,23 @@ def place_sources(sources: list[AirwarsSource], doc_of: dict[str, Document | Non
 
 
 def read_sources(sources: list[AirwarsSource], extractor) -> tuple[dict, dict]:
-    """Each source as a stored document (None when too short) and its mentions."""
+    """Each source as a stored document (None when too short) and its mentions. The
+    document is built as the extraction evaluator builds it (``airwars_syria``): the page
+    title before a text that lacks it, the record's publication date also when written in
+    Arabic, the record's language."""
     from warlog.ingest.readers import make_document
 
     doc_of: dict[str, Document | None] = {}
     mentions: dict[str, list[Mention]] = {}
     seen: dict[str, list[Mention]] = {}
     for s in sources:
-        doc = make_document(s.text, f"airwars-syria:{s.source_id}",
+        if not has_report(document_text(s)):
+            doc_of[s.source_id] = None  # a login wall: placed alone
+            continue
+        doc = make_document(document_text(s), f"airwars-syria:{s.source_id}",
                             title=s.title or None, publisher=s.publisher or None,
-                            published=s.published.date() if s.published else None,
-                            url=s.url or None, language=s.language)
+                            published=published_of(s), url=s.url or None,
+                            language=language_of(s))
         if not isinstance(doc, Document):
             doc_of[s.source_id] = None
             continue
@@ -136,6 +146,9 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     from warlog.extract.pipeline import Extractor
 
     sources = load_sources(Path(path), limit)
+    # pages with no report text (login walls, age gates) stay in the score, each alone:
+    # leaving them out would flatter the figure
+    empty = [s for s in sources if not has_report(document_text(s))]
     extractor = Extractor()
     doc_of, mentions = read_sources(sources, extractor)
     assigned = place_sources(sources, doc_of, mentions)
@@ -167,6 +180,7 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
             ("sources with an event found", f"{len(has_event)} of {len(sources)}"),
             ("bcubed_f1, every source alone", f"{floor.bcubed_f1:.3f}"),
             ("bcubed_f1, perfect grouping of sources with an event", f"{ceiling.bcubed_f1:.3f}"),
+            ("pages with no report text (each alone)", str(len(empty))),
             ("sources citing several incidents",
              str(sum(1 for s in sources if len(s.incident_ids) > 1))),
         ],
