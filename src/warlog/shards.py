@@ -15,14 +15,13 @@ import csv
 import gzip
 import hashlib
 import io
-import json
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import IO
 
 from warlog.ingest import IngestReport, ReadOptions
-from warlog.ingest.readers import Item, _record_item
+from warlog.ingest.readers import Item, _record_item, check_text_column, csv_items, jsonl_items
 from warlog.ingest.text import UnreadableInput
 from warlog.model import Failure, RawSource
 from warlog.store import SQLiteStore
@@ -97,52 +96,20 @@ def _position(raw: IO[bytes], size: int) -> int:
 
 def read_jsonl_shard(path: Path, options: ReadOptions) -> Iterator[tuple[Item, int]]:
     size = path.stat().st_size
-    locator = str(path)
     with _open_binary(path) as raw:
-        encoding = _encoding(raw)
-        for n, line in enumerate(io.TextIOWrapper(raw, encoding=encoding, errors="replace"),
-                                 start=1):
-            if not line.strip():
-                continue
-            where = f"{locator}#line={n}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield Failure(locator=where, reason=f"the line is not valid JSON ({err.msg})"), \
-                    _position(raw, size)
-                continue
-            yield _record_item(record, where, options), _position(raw, size)
+        lines = io.TextIOWrapper(raw, encoding=_encoding(raw), errors="replace")
+        for item in jsonl_items(lines, str(path), options):
+            yield item, _position(raw, size)
 
 
 def read_csv_shard(path: Path, options: ReadOptions) -> Iterator[tuple[Item, int]]:
     size = path.stat().st_size
-    locator = str(path)
     with _open_binary(path) as raw:
-        encoding = _encoding(raw)
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        text = io.TextIOWrapper(raw, encoding=_encoding(raw), errors="replace", newline="")
         sample = text.read(8192)
         text.seek(0)
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(text, dialect)
-        try:
-            header = [h.strip() for h in next(reader)]
-        except (StopIteration, csv.Error) as err:
-            raise UnreadableInput("the CSV file has no header row") from err
-        _check_column(options, header)
-        for n, row in enumerate(reader, start=1):
-            where = f"{locator}#row={n}"
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                yield Failure(locator=where, reason=f"the row has {len(row)} fields but the "
-                              f"header has {len(header)}", detail=",".join(row)[:200]), \
-                    _position(raw, size)
-                continue
-            yield _record_item(dict(zip(header, row, strict=True)), where, options), \
-                _position(raw, size)
+        for item in csv_items(text, sample, str(path), options):
+            yield item, _position(raw, size)
 
 
 def read_parquet_shard(path: Path, options: ReadOptions) -> Iterator[tuple[Item, int]]:
@@ -155,7 +122,7 @@ def read_parquet_shard(path: Path, options: ReadOptions) -> Iterator[tuple[Item,
         shard = pq.ParquetFile(path, buffer_size=1 << 20)
     except pyarrow.lib.ArrowException as err:
         raise UnreadableInput(f"the file is not a readable Parquet file ({err})") from err
-    _check_column(options, shard.schema_arrow.names)
+    check_text_column(options, shard.schema_arrow.names)
     rows = max(1, shard.metadata.num_rows)
     size = path.stat().st_size
     n = 0
@@ -163,13 +130,6 @@ def read_parquet_shard(path: Path, options: ReadOptions) -> Iterator[tuple[Item,
         for record in batch.to_pylist():
             n += 1
             yield _record_item(record, f"{locator}#row={n}", options), size * n // rows
-
-
-def _check_column(options: ReadOptions, columns: list[str]) -> None:
-    wanted = options.text_column
-    if wanted and wanted.lower() not in {c.lower() for c in columns}:
-        raise UnreadableInput(
-            f"the file has no column named {wanted!r} (its columns: {', '.join(columns)})")
 
 
 READERS: dict[str, Callable[[Path, ReadOptions], Iterator[tuple[Item, int]]]] = {

@@ -12,9 +12,9 @@ import email.utils
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from warlog.ingest.text import UnreadableInput, clean, decode, detect_language, text_hash
 from warlog.model import Document, Failure
@@ -228,8 +228,10 @@ def read_json(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
         yield _record_item(data, locator, options)
 
 
-def read_jsonl(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
-    for n, line in enumerate(decode(raw).splitlines(), start=1):
+def jsonl_items(lines: Iterable[str], locator: str, options: ReadOptions) -> Iterator[Item]:
+    """One item per JSON line (a Failure naming the line when it is not JSON); shared by the
+    whole-file reader and the streamed shards (warlog.shards)."""
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         row_locator = f"{locator}#line={n}"
@@ -241,23 +243,31 @@ def read_jsonl(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]
         yield _record_item(record, row_locator, options)
 
 
-def read_csv(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
-    text = decode(raw)
+def read_jsonl(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
+    return jsonl_items(decode(raw).splitlines(), locator, options)
+
+
+def check_text_column(options: ReadOptions, columns: list[str]) -> None:
+    """Refuse a table without the column --text-column names, listing the columns it has."""
+    wanted = options.text_column
+    if wanted and wanted.lower() not in {c.lower() for c in columns}:
+        raise UnreadableInput(
+            f"the file has no column named {wanted!r} (its columns: {', '.join(columns)})")
+
+
+def csv_items(text: IO[str], sample: str, locator: str, options: ReadOptions) -> Iterator[Item]:
+    """One item per CSV row after the header, the dialect guessed from ``sample`` (the
+    text's start); shared by the whole-file reader and the streamed shards."""
     try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(text, dialect)
     try:
-        header = next(reader)
+        header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as err:
         raise UnreadableInput("the CSV file has no header row") from err
-    header = [h.strip() for h in header]
-    wanted = options.text_column
-    if wanted and wanted.lower() not in {h.lower() for h in header}:
-        raise UnreadableInput(
-            f"the CSV file has no column named {wanted!r} (its columns: {', '.join(header)})"
-        )
+    check_text_column(options, header)
     for n, row in enumerate(reader, start=1):
         row_locator = f"{locator}#row={n}"
         if not any(cell.strip() for cell in row):
@@ -270,6 +280,11 @@ def read_csv(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
             )
             continue
         yield _record_item(dict(zip(header, row, strict=True)), row_locator, options)
+
+
+def read_csv(locator: str, raw: bytes, options: ReadOptions) -> Iterator[Item]:
+    text = decode(raw)
+    return csv_items(io.StringIO(text, newline=""), text[:8192], locator, options)
 
 
 # -- RSS and Atom feeds ----------------------------------------------------------
