@@ -19,7 +19,7 @@ from live_db import count_while_written
 
 from warlog import runner
 from warlog.cli import main
-from warlog.scale import ClusterError, ClusterSpec, pending_batches
+from warlog.scale import ClusterError, ClusterSpec
 from warlog.store import open_store
 
 TOWNS = ["Mosul", "Aleppo", "Raqqa", "Fallujah", "Ramadi", "Tikrit", "Idlib", "Homs"]
@@ -107,12 +107,12 @@ def test_scale_cluster_small_batches_one_bar_per_document(tmp_path, dask_schedul
 
 
 @pytest.mark.parametrize("size", [1, 7, 100])
-def test_scale_pending_batches_pages_skip_written(tmp_path, size):
+def test_store_pending_batches_pages_skip_written(tmp_path, size):
     reports = corpus(tmp_path / "reports")
     store = open_store(tmp_path / "p.db")
     runner.ingest(store, [str(reports)], runner.Feedback(quiet=True))
     seen = []
-    for batch in pending_batches(store, size):
+    for batch in store.pending_batches(size):
         assert 0 < len(batch) <= size
         seen.extend(d.id for d in batch)
         store.replace_mentions(batch[0].id, [])  # written while paging: must not shift pages

@@ -22,7 +22,7 @@ from warlog.extract.pipeline import Extractor
 from warlog.group import group_store
 from warlog.ingest import DEFAULT_MAX_BYTES, Ingester, IngestReport, ReadOptions, expand
 from warlog.model import Failure
-from warlog.scale import ClusterSpec, extract_distributed, pending_batches
+from warlog.scale import ClusterSpec, extract_distributed
 from warlog.shards import ingest_shard, is_shard
 from warlog.store import SQLiteStore
 
@@ -107,7 +107,7 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
     )
     written = 0
     # pages of pending documents, so a large corpus is never all in memory
-    pending = (doc for batch in pending_batches(store, PAGE_DOCS) for doc in batch)
+    pending = (doc for batch in store.pending_batches(PAGE_DOCS) for doc in batch)
     for doc in feedback.track(pending, "extract", total):
         try:
             mentions = extractor(doc)

@@ -18,7 +18,6 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -170,20 +169,6 @@ def check_workers(client, address: str) -> int:
     return len(versions)
 
 
-def pending_batches(store: SQLiteStore, size: int) -> Iterator[list[Document]]:
-    """Documents not yet extracted, ``size`` at a time, read by rowid so a batch written
-    meanwhile never shifts the next page and the whole corpus is never in memory."""
-    last = 0
-    while True:
-        rows = store.conn.execute(
-            "SELECT rowid, * FROM documents WHERE extracted_at IS NULL AND rowid > ?"
-            " ORDER BY rowid LIMIT ?", (last, size)).fetchall()
-        if not rows:
-            return
-        last = rows[-1]["rowid"]
-        yield [store._document(r) for r in rows]
-
-
 @contextmanager
 def connect(spec: ClusterSpec):
     """A Dask client: to the scheduler at spec.address, or to local worker processes
@@ -247,7 +232,7 @@ def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS
     from distributed import as_completed
 
     stats = ExtractStats()
-    batches = pending_batches(store, batch_size)
+    batches = store.pending_batches(batch_size)
     window = n_workers(client) * IN_FLIGHT_PER_WORKER
     sources: dict[str, str] = {}  # in-flight documents' sources, for failure messages
     queue = as_completed()

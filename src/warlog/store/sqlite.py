@@ -146,6 +146,19 @@ class SQLiteStore:
         for row in self.conn.execute(sql + " ORDER BY rowid").fetchall():
             yield self._document(row)
 
+    def pending_batches(self, size: int) -> Iterator[list[Document]]:
+        """Documents not yet extracted, ``size`` at a time, read by rowid so a batch written
+        meanwhile never shifts the next page and the whole corpus is never in memory."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid, * FROM documents WHERE extracted_at IS NULL AND rowid > ?"
+                " ORDER BY rowid LIMIT ?", (last, size)).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["rowid"]
+            yield [self._document(r) for r in rows]
+
     def count(self, table: str, where: str = "") -> int:
         allowed = {"documents", "sources", "mentions", "incidents", "failures", "quotes"}
         if table not in allowed:
