@@ -88,6 +88,14 @@ def key_variants(key: str) -> list[str]:
     return variants
 
 
+def _table(name: str) -> list[dict[str, str]]:
+    """The rows of one of the tab-separated tables shipped beside this module ('#' lines
+    are comments)."""
+    with resources.files("warlog.gazetteer").joinpath(name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")),
+                                   delimiter="\t"))
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[Place]] = {}
@@ -210,43 +218,35 @@ class Gazetteer:
         return int((self.countries.get(iso) or {}).get("population") or 0)
 
     def _add_regions(self) -> None:
-        table = resources.files("warlog.gazetteer").joinpath("regions.tsv")
-        with table.open(encoding="utf-8") as handle:
-            rows = csv.DictReader((line for line in handle if not line.startswith("#")),
-                                  delimiter="\t")
-            for n, row in enumerate(rows, start=1):
-                iso, code = row["country"].strip(), row["admin1_code"].strip()
-                place = Place(
-                    geonameid=int(row["geonameid"] or 0) or -(_REGION_IDS + n),
-                    name=row["name"].strip(),
-                    latitude=float(row["latitude"]),
-                    longitude=float(row["longitude"]),
-                    iso=iso,
-                    admin1_code=code,
-                    population=int(row["population"] or 0),
-                    feature=row["feature"].strip(),
-                )
-                self.add(place, [place.name] + [a for a in row["aliases"].split("|") if a])
-                if place.feature == "admin1":
-                    self.admin1_names.setdefault((iso, code), place.name)
-                    self.region_places[(iso, code)] = place
-                for abbr in filter(None, row["abbreviations"].split("|")):
-                    # postal codes (IL, IN, OR) are words too: only after "Town, "
-                    self.abbreviations[abbr] = (place, iso == "US" and "." not in abbr)
+        for n, row in enumerate(_table("regions.tsv"), start=1):
+            iso, code = row["country"].strip(), row["admin1_code"].strip()
+            place = Place(
+                geonameid=int(row["geonameid"] or 0) or -(_REGION_IDS + n),
+                name=row["name"].strip(),
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                iso=iso,
+                admin1_code=code,
+                population=int(row["population"] or 0),
+                feature=row["feature"].strip(),
+            )
+            self.add(place, [place.name] + [a for a in row["aliases"].split("|") if a])
+            if place.feature == "admin1":
+                self.admin1_names.setdefault((iso, code), place.name)
+                self.region_places[(iso, code)] = place
+            for abbr in filter(None, row["abbreviations"].split("|")):
+                # postal codes (IL, IN, OR) are words too: only after "Town, "
+                self.abbreviations[abbr] = (place, iso == "US" and "." not in abbr)
 
     def _add_counties(self) -> None:
         """US counties and parishes, each at the middle of its ZIP codes (us_counties.tsv)."""
-        table = resources.files("warlog.gazetteer").joinpath("us_counties.tsv")
-        with table.open(encoding="utf-8") as handle:
-            rows = csv.DictReader((line for line in handle if not line.startswith("#")),
-                                  delimiter="\t")
-            for n, row in enumerate(rows, start=1):
-                name = row["name"]
-                if not re.search(r" (County|Parish|Borough)$", name):
-                    continue
-                place = Place(-(_COUNTY_IDS + n), name, float(row["latitude"]),
-                              float(row["longitude"]), "US", row["state"], 0, "admin2")
-                self.add(place, [name])
+        for n, row in enumerate(_table("us_counties.tsv"), start=1):
+            name = row["name"]
+            if not re.search(r" (County|Parish|Borough)$", name):
+                continue
+            place = Place(-(_COUNTY_IDS + n), name, float(row["latitude"]),
+                          float(row["longitude"]), "US", row["state"], 0, "admin2")
+            self.add(place, [name])
 
     def _add_abbreviations(self) -> None:
         table = resources.files("warlog.gazetteer").joinpath("abbreviations.tsv")
