@@ -113,8 +113,9 @@ def test_eval_case2021_cli_runs_on_fixture():
 def test_eval_case2021_real_gold_file():
     if not GOLD.is_file():
         pytest.skip(f"gold data not found at {GOLD} (../shared/gold beside the checkout)")
-    result = case2021.evaluate(GOLD, None)
-    assert result.n == len(case2021.load(GOLD)) > 0
+    # the full run is scored by tests/test_accuracy.py; here the table's shape on a slice
+    result = case2021.evaluate(GOLD, 60)
+    assert result.n == 60
     assert set(result.metrics) == {"weighted_f1", "macro_f1", "accuracy_all"}
     assert all(0.0 <= v <= 1.0 for v in result.metrics.values())
     assert sum(label.startswith("f1_") for label, _ in result.details) == 25
