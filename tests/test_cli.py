@@ -15,7 +15,7 @@ from warlog.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 COMMANDS = ["ingest", "extract", "group", "run", "export", "show", "search", "demo", "eval", "bench",
-            "network"]
+            "network", "incident"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -92,3 +92,40 @@ def test_cli_demo_codes_incidents_at_their_towns(tmp_path):
     assert located >= 12
     for suffix in ("csv", "geojson", "jsonl"):
         assert (out / f"incidents.{suffix}").stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_cli_incident_changes_join_the_review_history(tmp_path):
+    """Merges and locks made on the command line are revisions, in the history the review
+    desk shows, by the named user; a wrong id is explained."""
+    from warlog.store import open_store
+    from warlog.store.review import SQLiteReview
+
+    grouping = Path(__file__).parent / "fixtures" / "grouping"
+    db = str(tmp_path / "w.db")
+    runner = CliRunner()
+    done = runner.invoke(main, ["run", str(grouping / "a1-manbij-wire.md"),
+                                str(grouping / "b1-deir-clash.md"), "--db", db, "--quiet"])
+    assert done.exit_code == 0, done.output
+    store = open_store(db)
+    manbij = next(i for i in store.incidents() if i.location == "Manbij")
+    deir = next(i for i in store.incidents() if i.location == "Deir ez-Zor")
+    before = json.loads(runner.invoke(main, ["show", "--db", db, "--json"]).output)["incidents"]
+    merged = runner.invoke(main, ["incident", "merge", manbij.event_id_cnty, deir.event_id_cnty,
+                                  "--db", db, "--user", "ana", "--reason", "one operation"])
+    assert merged.exit_code == 0, merged.output
+    assert merged.output.startswith(f"{manbij.event_id_cnty} ({manbij.id}): Manbij")
+    locked = runner.invoke(main, ["incident", "lock", manbij.id, "--db", db, "--user", "bo"])
+    assert locked.exit_code == 0 and "locked" in locked.output
+    shown = runner.invoke(main, ["incident", "history", manbij.event_id_cnty, "--db", db])
+    lines = shown.output.splitlines()
+    assert len(lines) == 2
+    assert " bo: lock" in lines[0] and f" ana: merge ({deir.id}) - one operation" in lines[1]
+    desk = SQLiteReview(store)
+    assert [(r.action, r.user_name) for r in desk.history(manbij.id)] == [("lock", "bo"), ("merge", "ana")]
+    assert set(desk.view(manbij.id).incident.mention_ids) == set(manbij.mention_ids + deir.mention_ids)
+    assert desk.view(deir.id).state.status == "merged"
+    shown = json.loads(runner.invoke(main, ["show", "--db", db, "--json"]).output)
+    assert shown["incidents"] == before - 1  # the merged-away one is kept, hidden
+    wrong = runner.invoke(main, ["incident", "lock", "SYR0", "--db", db])
+    assert wrong.exit_code == 2 and "no incident with id SYR0" in wrong.output

@@ -29,6 +29,7 @@ from warlog.group import (
 )
 from warlog.model import ActorRef, CasualtyCount, DateRef, Document, Mention, PlaceRef, Span
 from warlog.store import open_store
+from warlog.store.review import SQLiteReview, local_user
 
 FIXTURES = Path(__file__).parent / "fixtures" / "grouping"
 
@@ -141,26 +142,56 @@ def test_group_analyst_merge_split_and_lock_survive_reruns(tmp_path):
     # split the Arabic report's mention out of Manbij
     arabic = next(m for m in store.mentions_by_id(manbij.mention_ids)
                   if store.document(m.document_id).language == "ar")
-    alone = split_mention(store, manbij.id, arabic.id, note="a different strike")
+    alone = split_mention(store, manbij.id, arabic.id, note="a different strike", user="ana")
     for rebuild in (False, True):
         group_store(store, rebuild=rebuild)
         links = store.incident_links()
         assert set(links[alone.id]) == {arabic.id}
         assert arabic.id not in links[manbij.id]
     # merge Deir ez-Zor into Manbij (an analyst knows better), then rerun
-    merged = merge_incidents(store, [manbij.id, deir.id], note="one operation")
-    assert merged.locked
+    merge_incidents(store, [manbij.id, deir.id], note="one operation", user="ana")
+    review = SQLiteReview(store)
     for rebuild in (False, True):
         group_store(store, rebuild=rebuild)
         assert set(store.incident_links()[manbij.id]) == set(manbij.mention_ids) - {arabic.id} | set(
             deir.mention_ids)
-        assert store.incident(deir.id) is None
+        assert deir.id not in store.incident_links()  # merged away, hidden from the ledger
+        gone = review.view(deir.id).state
+        assert (gone.status, gone.merged_into) == ("merged", manbij.id)
     # a locked incident takes no new report: the Manbij update opens its own
+    merged = lock_incident(store, manbij.id, note="checked", user="ana")
+    assert merged.locked and review.view(manbij.id).state.locked
     _run(store, FIXTURES / "later")
     assert set(store.incident_links()[manbij.id]) == set(merged.mention_ids)
-    assert [d["action"] for d in store.decisions()] == ["split", "merge"]
-    lock_incident(store, alone.id, locked=False)
-    assert not store.incident(alone.id).locked
+    # the command line's changes are in the one log the review desk shows
+    assert [(r.action, r.user_name, r.reason) for r in reversed(review.history(manbij.id))] == [
+        ("split", "ana", "a different strike"), ("merge", "ana", "one operation"),
+        ("lock", "ana", "checked")]
+    assert [r.action for r in review.history(alone.id)] == ["split_from"]
+    lock_incident(store, manbij.id, locked=False)
+    assert not store.incident(manbij.id).locked and not review.view(manbij.id).state.locked
+    assert review.history(manbij.id)[0].user_name == local_user()
+
+
+def test_group_rerun_keeps_analyst_edits_and_takes_new_reports(tmp_path):
+    """An incident an analyst corrected still takes a new report of its event: rebuilt from
+    its reports, it shows the new one and keeps the fields the analyst set."""
+    store = open_store(tmp_path / "warlog.db")
+    _run(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
+         FIXTURES / "b1-deir-clash.md")
+    manbij = next(i for i in store.incidents() if i.location == "Manbij")
+    review = SQLiteReview(store)
+    review.edit(manbij.id, 0, {"notes": "checked against the morgue list", "fatalities_low": 6},
+                "ana", "hospital count")
+    for rebuild in (False, True):
+        if rebuild:
+            group_store(store, rebuild=True)
+        else:
+            _run(store, FIXTURES / "later")
+        grown = review.view(manbij.id).incident
+        assert set(grown.mention_ids) == set(store.incident_links()[manbij.id])
+        assert grown.source_count == 3 and grown.fatalities_high == 7  # the machine's, anew
+        assert grown.notes == "checked against the morgue list" and grown.fatalities_low == 6
 
 
 # -- features and determinism on built mentions -------------------------------------

@@ -18,6 +18,8 @@ KEYS = {"actors": ["id"], "incident_mentions": ["incident_id", "mention_id"]}
     ("SELECT '?' , \"a?\" FROM t WHERE x = ?", "SELECT '?' , \"a?\" FROM t WHERE x = %s"),
     ("SELECT id FROM t WHERE name LIKE ? || '%'", "SELECT id FROM t WHERE name LIKE %s || '%%'"),
     ("SELECT ifnull(a, 0), IFNULL (b, 1) FROM t", "SELECT coalesce(a, 0), coalesce(b, 1) FROM t"),
+    ("SELECT json_extract(d.detail, '$.note'), JSON_EXTRACT(detail,'$.new_id') FROM t d",
+     "SELECT (d.detail::json ->> 'note'), (detail::json ->> 'new_id') FROM t d"),
     ("INSERT OR IGNORE INTO places (geonameid, name) VALUES (?, ?)",
      "INSERT INTO places (geonameid, name) VALUES (%s, %s) ON CONFLICT DO NOTHING"),
     ("insert or ignore into quotes (a) select a from b",

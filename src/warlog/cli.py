@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from warlog import runner
-from warlog.export import FORMATS, export
+from warlog.export import FORMATS, export, ledger
 from warlog.store import SQLiteStore, StoreError, is_url, open_store, redact
 
 DEFAULT_DB = "warlog.db"
@@ -243,7 +243,7 @@ def network(db, fmt, out, since, until):
 
 
 def summary(store: SQLiteStore) -> dict:
-    incidents = store.incidents()
+    incidents = ledger(store)  # as published: merged-away and not-an-event ones left out
     actors: Counter[str] = Counter()
     for inc in incidents:
         for name in (inc.actor1, inc.actor2):
@@ -571,6 +571,88 @@ def token_create(name, label, db):
     except ReviewError as err:
         raise click.UsageError(str(err)) from err
     click.echo(value)
+
+
+@main.group()
+def incident():
+    """An analyst's changes from the command line: merge, split, lock, unlock. Each is a
+    revision in the same history the review desk writes and shows (`warlog incident history`)."""
+
+
+def _change_options(f):
+    f = click.option("--reason", default="", help="Why, for the history.")(f)
+    f = click.option("--user", default="", help="Who the change is logged as "
+                     "(default: the account running this command).")(f)
+    return db_option(f)
+
+
+def _change(db: str, make) -> None:
+    from warlog.store.review import ReviewError
+
+    try:
+        inc = make(_existing_store(db))
+    except (ReviewError, ValueError) as err:
+        raise click.UsageError(str(err)) from err
+    click.echo(f"{inc.event_id_cnty} ({inc.id}): {inc.location}, {inc.event_date}, "
+               f"{len(inc.mention_ids)} reports{', locked' if inc.locked else ''}")
+
+
+@incident.command(name="merge")
+@click.argument("incidents", nargs=-1, required=True)
+@_change_options
+def incident_merge(incidents, db, user, reason):
+    """Fold the other INCIDENTS (ids or event_id_cnty) into the first."""
+    from warlog.group import merge_incidents
+
+    _change(db, lambda store: merge_incidents(store, list(incidents), reason, user))
+
+
+@incident.command(name="split")
+@click.argument("incident_id")
+@click.argument("mention_id")
+@_change_options
+def incident_split(incident_id, mention_id, db, user, reason):
+    """Move one report's mention out of INCIDENT_ID into a new incident (printed)."""
+    from warlog.group import split_mention
+
+    _change(db, lambda store: split_mention(store, incident_id, mention_id, reason, user))
+
+
+@incident.command(name="lock")
+@click.argument("incident_id")
+@_change_options
+def incident_lock(incident_id, db, user, reason):
+    """Fix an incident's reports: grouping adds none to it and takes none from it."""
+    from warlog.group import lock_incident
+
+    _change(db, lambda store: lock_incident(store, incident_id, True, reason, user))
+
+
+@incident.command(name="unlock")
+@click.argument("incident_id")
+@_change_options
+def incident_unlock(incident_id, db, user, reason):
+    """Lift an incident's lock: grouping may add reports to it again."""
+    from warlog.group import lock_incident
+
+    _change(db, lambda store: lock_incident(store, incident_id, False, reason, user))
+
+
+@incident.command(name="history")
+@click.argument("incident_id")
+@db_option
+def incident_history(incident_id, db):
+    """Every change analysts made to an incident, newest first, from the web and here."""
+    from warlog.store.review import SQLiteReview
+
+    review = SQLiteReview(_existing_store(db))
+    view = review.view(incident_id)
+    if view is None:
+        raise click.UsageError(f"there is no incident {incident_id} in {db}")
+    for r in review.history(view.incident.id):
+        related = f" ({r.related_id})" if r.related_id else ""
+        click.echo(f"#{r.id} v{r.version} {r.at} {r.user_name}: {r.action}{related}"
+                   + (f" - {r.reason}" if r.reason else ""))
 
 
 @main.command(name="copy-db")

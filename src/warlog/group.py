@@ -719,7 +719,10 @@ def group_store(store, rebuild: bool = False) -> GroupReport:
     """Place every mention that is in no incident yet; rebuild the incidents that changed.
 
     ``rebuild`` regroups from scratch all mentions except those an analyst placed or that
-    are in a locked incident."""
+    are in a locked incident or one an analyst changed (reviewed, marked, edited: the
+    analysts' log, ``revisions``, names them). Afterwards the fields analysts corrected are
+    written back over the rebuilt incidents (``SQLiteReview.after_regroup``)."""
+    from warlog.store.review import SQLiteReview
     from warlog.store.sqlite import SQLiteStore
 
     assert isinstance(store, SQLiteStore)
@@ -729,10 +732,11 @@ def group_store(store, rebuild: bool = False) -> GroupReport:
     fingerprints = store.signatures(dedup.signature)
     links = store.incident_links()  # incident id -> {mention id: (score, features, by)}
     locked = store.locked_incidents()
+    revised = store.revised_incidents()  # named in the analysts' log, ``revisions``
     if rebuild:
         kept = {}
         for inc_id, members in links.items():
-            if inc_id in locked:
+            if inc_id in locked or inc_id in revised:
                 kept[inc_id] = members
             else:
                 analyst = {k: v for k, v in members.items() if v[2] == "analyst"}
@@ -769,7 +773,8 @@ def group_store(store, rebuild: bool = False) -> GroupReport:
     for inc in existing.values():
         now = set(links.get(inc.id, {}))
         if not now:
-            gone.append(inc.id)
+            if inc.id not in revised:  # one an analyst merged away stays, hidden, revertible
+                gone.append(inc.id)
         elif now != set(inc.mention_ids):
             touched.add(key_of[inc.id])
     taken: Counter[str] = Counter()
@@ -799,82 +804,69 @@ def group_store(store, rebuild: bool = False) -> GroupReport:
         rebuilt.append((inc, members))
     number_incidents([inc for inc, _ in rebuilt], taken)
     store.save_incidents(rebuilt, delete=[i for i in gone if i not in {inc.id for inc, _ in rebuilt}])
+    SQLiteReview(store).after_regroup()  # the analysts' corrections win over the machine's
     report.touched = len(rebuilt)
     report.incidents = store.count("incidents")
     return report
 
 
-def _rebuild(store, inc_id: str, members: dict[str, tuple[float, dict, str]],
-             locked: bool | None = None) -> Incident:
-    mentions = {m.id: m for m in store.mentions_by_id(list(members))}
-    doc_ids = {m.document_id for m in mentions.values()}
-    docs = {d: store.document(d) for d in doc_ids}
-    inc = build_incident(list(mentions.values()), {k: v for k, v in docs.items() if v},
-                         ident=inc_id)
-    old = store.incident(inc_id)
-    if old is not None:
-        inc.event_id_cnty = old.event_id_cnty
-        inc.locked = old.locked if locked is None else locked
-    else:
-        inc.locked = bool(locked)
-    return inc
+def merge_incidents(store, incident_ids: list[str], note: str = "", user: str = "") -> Incident:
+    """An analyst's merge, as the review desk makes it (``SQLiteReview.merge``): the others
+    (ids or ``event_id_cnty``) fold into the first (its id and number), each a revision by
+    ``user`` (default: who runs this), and stay hidden as merged. Its links are the
+    analyst's, so no rerun splits it."""
+    from warlog.store.review import SQLiteReview, local_user
 
-
-def merge_incidents(store, incident_ids: list[str], note: str = "") -> Incident:
-    """An analyst's merge: the incidents become the first one (its id and number), locked,
-    its links marked as the analyst's. A rerun never splits it again."""
     if len(incident_ids) < 2:
         raise ValueError("a merge needs two or more incidents")
-    links = store.incident_links()
-    missing = [i for i in incident_ids if i not in links]
-    if missing:
-        raise ValueError(f"no incident with id {', '.join(missing)}")
-    target = incident_ids[0]
-    members = {mid: (1.0, {"analyst": "merge", "note": note, "score": 1.0}, "analyst")
-               for i in incident_ids for mid in links[i]}
-    inc = _rebuild(store, target, members, locked=True)
-    store.save_incidents([(inc, members)], delete=incident_ids[1:])
-    store.record_decision("merge", target, None, {"merged": incident_ids, "note": note})
-    return inc
+    review = SQLiteReview(store)
+    first = review.view(incident_ids[0])
+    if first is None:
+        raise ValueError(f"no incident with id {incident_ids[0]}")
+    target = first.incident.id
+    for other in incident_ids[1:]:
+        view = review.view(target)
+        assert view is not None
+        review.merge(target, other, view.state.version, user or local_user(), note)
+    merged = store.incident(target)
+    assert merged is not None
+    return merged
 
 
-def split_mention(store, incident_id_: str, mention_id: str, note: str = "") -> Incident:
-    """An analyst's split: the mention leaves the incident for a new one of its own. Both
-    are locked, so a rerun neither puts it back nor joins others to it."""
-    links = store.incident_links()
-    members = dict(links.get(incident_id_, {}))
-    if mention_id not in members:
-        raise ValueError(f"mention {mention_id} is not in incident {incident_id_}")
-    if len(members) == 1:
-        raise ValueError("the incident has only this mention; nothing to split")
-    del members[mention_id]
-    members = {mid: (s, f, "analyst") for mid, (s, f, _) in members.items()}
-    kept = _rebuild(store, incident_id_, members, locked=True)
-    new_id = hashlib.sha256(f"split|{incident_id_}|{mention_id}".encode()).hexdigest()[:16]
-    alone = {mention_id: (1.0, {"analyst": "split", "from": incident_id_, "note": note,
-                                "score": 1.0}, "analyst")}
-    new = _rebuild(store, new_id, alone, locked=True)
-    taken: Counter[str] = Counter()
-    for inc in store.incidents():
-        prefix = inc.event_id_cnty.rstrip("0123456789")
-        taken[prefix] = max(taken[prefix], int(inc.event_id_cnty[len(prefix):] or 0))
-    number_incidents([new], taken)
-    store.save_incidents([(kept, members), (new, alone)])
-    store.record_decision("split", incident_id_, mention_id, {"new_incident": new_id, "note": note})
+def split_mention(store, incident_id_: str, mention_id: str, note: str = "",
+                  user: str = "") -> Incident:
+    """An analyst's split, as the review desk makes it (``SQLiteReview.split``): the mention
+    leaves the incident for a new one of its own, which is returned. Both incidents' links
+    are the analyst's, so no rerun puts it back."""
+    from warlog.store.review import SQLiteReview, local_user
+
+    review = SQLiteReview(store)
+    view = review.view(incident_id_)
+    if view is None:
+        raise ValueError(f"no incident with id {incident_id_}")
+    _, made = review.split(view.incident.id, mention_id, view.state.version, user or local_user(),
+                           note)
+    new = store.incident(made.incident.id)
+    assert new is not None
     return new
 
 
-def lock_incident(store, incident_id_: str, locked: bool = True, note: str = "") -> Incident:
-    """An analyst's lock: the incident's reports are fixed; reruns add none and move none."""
-    inc = store.incident(incident_id_)
-    if inc is None:
+def lock_incident(store, incident_id_: str, locked: bool = True, note: str = "",
+                  user: str = "") -> Incident:
+    """An analyst's lock, as the review desk makes it (``SQLiteReview.act``): the incident's
+    reports are fixed; reruns add none and move none."""
+    from warlog.store.review import SQLiteReview, local_user
+
+    review = SQLiteReview(store)
+    view = review.view(incident_id_)
+    if view is None:
         raise ValueError(f"no incident with id {incident_id_}")
-    store.set_locked(incident_id_, locked)
-    store.record_decision("lock" if locked else "unlock", incident_id_, None, {"note": note})
-    return store.incident(incident_id_)
+    review.act(view.incident.id, view.state.version, "lock" if locked else "unlock",
+               user or local_user(), note)
+    inc = store.incident(view.incident.id)
+    assert inc is not None
+    return inc
 
 
-def unlock_incident(store, incident_id_: str, note: str = "") -> Incident:
-    return lock_incident(store, incident_id_, locked=False, note=note)
-
-
+def unlock_incident(store, incident_id_: str, note: str = "", user: str = "") -> Incident:
+    return lock_incident(store, incident_id_, locked=False, note=note, user=user)

@@ -122,8 +122,5 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
 
 
 def group(store: SQLiteStore) -> int:
-    incidents = group_store(store).incidents  # incremental: see warlog.group
-    from warlog.store.review import SQLiteReview
-
-    SQLiteReview(store).after_regroup()  # what analysts changed survives a regrouping
-    return incidents
+    # incremental, and what analysts changed survives it: see warlog.group
+    return group_store(store).incidents

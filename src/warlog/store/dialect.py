@@ -8,6 +8,8 @@ same text after these rewrites, so a method or migration added later needs no se
   becomes an upsert on the table's primary key (read from the catalog);
   ``ON CONFLICT (...) DO UPDATE SET x = excluded.x`` is the same in both and needs nothing;
 - ``ifnull(`` becomes ``coalesce(``;
+- ``json_extract(column, '$.key')`` (one key of a JSON object in a text column) becomes
+  ``(column::json ->> 'key')``;
 - in migrations: INTEGER -> BIGINT (SQLite's integers are 64-bit), REAL -> DOUBLE PRECISION,
   BLOB -> BYTEA, ``INTEGER PRIMARY KEY [AUTOINCREMENT]`` -> an identity column, an FTS5
   table over another table -> a generated ``tsvector`` column of that table with a GIN
@@ -17,10 +19,11 @@ same text after these rewrites, so a method or migration added later needs no se
 What does not carry over (write it differently, or give the store a hook as ``search``
 has): ``rowid`` of tables without a full-text index, ``cursor.lastrowid`` (use
 ``RETURNING id``), SQLite-only functions (``group_concat``, ``strftime`` outside the one
-migration default it rewrites, ``json_extract``), PRAGMA and ``sqlite_master``. Two
-behaviours differ: after a failed statement PostgreSQL refuses the rest of the transaction
-(so catch ``store.IntegrityError`` outside ``store.transaction()``, or avoid the error with
-``ON CONFLICT``), and ``LIKE`` is case-sensitive there (use ``lower(x) LIKE lower(?)``).
+migration default it rewrites, ``json_extract`` of a deeper path), PRAGMA and
+``sqlite_master``. Two behaviours differ: after a failed statement PostgreSQL refuses the
+rest of the transaction (so catch ``store.IntegrityError`` outside ``store.transaction()``,
+or avoid the error with ``ON CONFLICT``), and ``LIKE`` is case-sensitive there (use
+``lower(x) LIKE lower(?)``).
 The store tests run on both backends, so a method that needs more shows up there.
 """
 
@@ -33,6 +36,7 @@ from collections.abc import Callable
 
 _INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*(\"?\w+\"?)\s*\(([^)]*)\)")
+_JSON_KEY = re.compile(r"\bjson_extract\s*\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)", re.IGNORECASE)
 
 
 def _placeholders(sql: str, params: bool) -> str:
@@ -60,6 +64,7 @@ def to_postgres(sql: str, primary_key: Callable[[str], list[str]], params: bool 
     """One statement of SQLite's SQL as PostgreSQL runs it. ``primary_key(table)`` names the
     columns of a table's primary key (for ``INSERT OR REPLACE``)."""
     sql = re.sub(r"\bifnull\s*\(", "coalesce(", sql, flags=re.IGNORECASE)
+    sql = _JSON_KEY.sub(r"(\1::json ->> '\2')", sql)
     match = _INSERT_OR.match(sql)
     if match:
         rest = sql[match.end():]

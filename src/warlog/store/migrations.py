@@ -177,4 +177,42 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 4: one log of analysts' changes. The grouping module's merges, splits and locks were
+    # logged in analyst_decisions, apart from the review desk's revisions; both now write
+    # revisions. Each old decision becomes a revision by 'unrecorded' (the old log named no
+    # one) with its note as the reason and its detail under "decision"; its before snapshot
+    # is empty (the old log kept none, so it cannot be reverted) and its after snapshot is
+    # the incident as it stands now. A lock the old path set on the incident alone is
+    # copied to the incident's review state, which the review desk and grouping now share.
+    """
+    INSERT INTO incident_state (incident_id, created_at)
+        SELECT id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM incidents
+        WHERE id NOT IN (SELECT incident_id FROM incident_state);
+    UPDATE incident_state SET locked = 1
+        WHERE incident_id IN (SELECT id FROM incidents WHERE locked = 1);
+    INSERT INTO revisions (incident_id, version, at, user_name, action, reason, changes, before,
+                           after, related_id)
+        SELECT d.incident_id, coalesce(s.version, 0) + d.n, d.at, 'unrecorded', d.action,
+            coalesce(json_extract(d.detail, '$.note'), ''),
+            '{"decision": [null, ' || d.detail || ']' || CASE WHEN d.mention_id IS NULL THEN ''
+                ELSE ', "mention_id": [null, "' || d.mention_id || '"]' END || '}',
+            '{}',
+            '{"incident": ' || coalesce(i.data, 'null') || ', "state": {"version": '
+                || CAST(coalesce(s.version, 0) + d.n AS TEXT)
+                || ', "status": "' || coalesce(s.status, 'active') || '", "reviewed": '
+                || CASE WHEN s.reviewed = 1 THEN 'true' ELSE 'false' END || ', "locked": '
+                || CASE WHEN i.locked = 1 THEN 'true' ELSE 'false' END || ', "merged_into": '
+                || CASE WHEN s.merged_into IS NULL THEN 'null' ELSE '"' || s.merged_into || '"' END
+                || '}}',
+            json_extract(d.detail, '$.new_incident')
+        FROM (SELECT a.*, (SELECT count(*) FROM analyst_decisions e
+                           WHERE e.incident_id = a.incident_id AND e.id <= a.id) AS n
+              FROM analyst_decisions a) d
+        LEFT JOIN incidents i ON i.id = d.incident_id
+        LEFT JOIN incident_state s ON s.incident_id = d.incident_id
+        ORDER BY d.id;
+    UPDATE incident_state SET version = version + (
+        SELECT count(*) FROM analyst_decisions d WHERE d.incident_id = incident_state.incident_id);
+    DROP TABLE analyst_decisions
+    """,
 ]

@@ -3,7 +3,10 @@ incident's review state and its append-only history of revisions.
 
 ``ReviewBackend`` is the interface the web app uses; ``SQLiteReview`` implements it on
 the store, SQLite or PostgreSQL alike (its SQL is rendered for PostgreSQL by the store's
-connection, see ``warlog.store.dialect``).
+connection, see ``warlog.store.dialect``). It is the one place analysts' changes are made
+and logged: the command line's merges, splits and locks (``warlog.group.merge_incidents``
+and its kin) come here too, and grouping reads what it must not undo from what this
+writes (analyst links, locks, ``revisions``).
 """
 
 from __future__ import annotations
@@ -173,6 +176,16 @@ _PARSED: dict[str, tuple[int, list[IncidentView]]] = {}
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def local_user() -> str:
+    """Who a change made on this machine's command line is logged as: the account running it."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (some containers)
+        return "local"
 
 
 def _sha(token: str) -> str:
@@ -352,20 +365,30 @@ class SQLiteReview:
         return self.restore_reviewed()
 
     def restore_reviewed(self) -> int:
-        """After a regrouping replaced the incidents table, write back the latest revision of
-        every incident an analyst changed: the human version wins over the machine's."""
+        """After grouping rebuilt incidents from their reports, write back what analysts
+        changed: every field they corrected by hand takes its value from the incident's
+        latest revision (the human version wins over the machine's), and an incident
+        grouping dropped (merged away, so it holds no reports of its own) comes back as that
+        revision left it. Mentions grouping added since are kept."""
         rows = self.conn.execute(
             "SELECT r.incident_id, r.after FROM revisions r JOIN"
             " (SELECT incident_id, max(id) AS id FROM revisions GROUP BY incident_id) l ON l.id = r.id"
         ).fetchall()
+        edited = self._edited_fields_all()
         n = 0
         with self.store.transaction():
             for row in rows:
-                data = json.loads(row["after"])["incident"]
+                data = json.loads(row["after"]).get("incident")
+                if not data:
+                    continue  # a decision carried over from the old log, on a deleted incident
                 current = self.conn.execute("SELECT data FROM incidents WHERE id = ?",
                                             (row["incident_id"],)).fetchone()
-                if current is not None and json.loads(current["data"]) == data:
-                    continue
+                if current is not None:
+                    now = json.loads(current["data"])
+                    fields = [f for f in edited.get(row["incident_id"], ()) if f in data]
+                    if all(now.get(f) == data[f] for f in fields):
+                        continue
+                    data = {**now, **{f: data[f] for f in fields}}
                 try:
                     self._write_incident(Incident.model_validate(data))
                 except ValidationError:
@@ -509,14 +532,17 @@ class SQLiteReview:
         state.version = before.state.version + 1
         state.updated_at = _now()
         state.updated_by = user
+        # the incident's own lock is what grouping reads: it follows the state's
+        inc = inc.model_copy(update={"locked": state.locked})
         after = IncidentView(inc, state)
         if changes is None:
             b, a = before.snapshot(), after.snapshot()
             changes = {k: [b["incident"].get(k), v] for k, v in a["incident"].items()
-                       if b["incident"].get(k) != v}
+                       if b["incident"].get(k) != v and k != "locked"}  # as state.locked
             changes.update({f"state.{k}": [b["state"].get(k), v] for k, v in a["state"].items()
                             if k != "version" and b["state"].get(k) != v})
         self._write_incident(inc)
+        self.conn.execute("UPDATE incidents SET locked = ? WHERE id = ?", (int(state.locked), inc.id))
         self.conn.execute(
             "INSERT INTO incident_state (incident_id, version, status, reviewed, locked, merged_into,"
             " created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -585,11 +611,7 @@ class SQLiteReview:
             setattr(state, attr, value)
             if action == "restore":
                 state.merged_into = None
-            view = self._commit(current, current.incident, state, user, action, reason)
-        if action in ("lock", "unlock"):
-            # grouping reads the incident's own flag: a locked incident takes no new reports
-            self.store.set_locked(incident_id, action == "lock")
-        return view
+            return self._commit(current, current.incident, state, user, action, reason)
 
     def mentions_of(self, ids: Iterable[str]) -> list[Mention]:
         ids = list(ids)
@@ -611,11 +633,20 @@ class SQLiteReview:
             "SELECT locator FROM document_sources WHERE document_id = ? ORDER BY locator", (document_id,))]
 
     def _edited_fields(self, incident_id: str) -> set[str]:
-        fields: set[str] = set()
-        for row in self.conn.execute("SELECT changes FROM revisions WHERE incident_id = ? AND"
-                                     " action IN ('edit', 'revert')", (incident_id,)):
-            fields.update(k for k in json.loads(row["changes"]) if not k.startswith("state."))
-        return fields & set(editable_fields())
+        return self._edited_fields_all(incident_id).get(incident_id, set())
+
+    def _edited_fields_all(self, incident_id: str | None = None) -> dict[str, set[str]]:
+        """Per incident, the fields analysts corrected by hand (edits and reverts)."""
+        sql = "SELECT incident_id, changes FROM revisions WHERE action IN ('edit', 'revert')"
+        args: tuple[str, ...] = ()
+        if incident_id is not None:
+            sql, args = sql + " AND incident_id = ?", (incident_id,)
+        allowed = set(editable_fields())
+        out: dict[str, set[str]] = {}
+        for row in self.conn.execute(sql, args):
+            out.setdefault(row["incident_id"], set()).update(
+                k for k in json.loads(row["changes"]) if k in allowed)
+        return out
 
     def _rebuilt(self, keep: Incident, mention_ids: list[str]) -> Incident:
         """The incident recomputed from its mentions, keeping its identity and every field
@@ -724,6 +755,10 @@ class SQLiteReview:
         rev = self.revision(revision_id)
         if rev is None:
             raise ReviewError(f"there is no revision {revision_id}")
+        if not rev.before:
+            raise ReviewError(
+                f"revision {revision_id} was carried over from the log of an older warlog, which "
+                "did not keep the incident as it was before; make the opposite change instead")
         with self.store.transaction():
             current = self._locked_view(rev.incident_id, version)
             data = current.incident.model_dump(mode="json")
@@ -788,7 +823,7 @@ class SQLiteReview:
                     (v.incident.id,)).fetchone()
                 if first is not None and first["action"] == "split_from":
                     continue  # made by a split after the date
-                snap = json.loads(first["before"]) if first else v.snapshot()
+                snap = (json.loads(first["before"]) if first else None) or v.snapshot()
             if snap["state"].get("status", "active") != "active":
                 continue
             if reviewed_only and not snap["state"].get("reviewed"):

@@ -420,26 +420,10 @@ class SQLiteStore:
                         (row["id"], json.dumps(list(out[row["id"]]))))
         return out
 
-    def set_locked(self, incident_id: str, locked: bool) -> None:
-        inc = self.incident(incident_id)
-        if inc is None:
-            return
-        inc.locked = locked
-        with self.transaction():
-            self.conn.execute("UPDATE incidents SET locked = ?, data = ? WHERE id = ?",
-                              (int(locked), inc.model_dump_json(), incident_id))
-
-    def record_decision(self, action: str, incident_id: str, mention_id: str | None,
-                        detail: dict) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO analyst_decisions (action, incident_id, mention_id, detail, at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (action, incident_id, mention_id, json.dumps(detail, ensure_ascii=False), _now()),
-            )
-
-    def decisions(self) -> list[sqlite3.Row]:
-        return self.conn.execute("SELECT * FROM analyst_decisions ORDER BY id").fetchall()
+    def revised_incidents(self) -> set[str]:
+        """Incidents an analyst has changed in any way (merged, split, locked, edited,
+        reviewed...): their revisions are in ``revisions``, the one log of analysts' changes."""
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT incident_id FROM revisions")}
 
     def sync_actors(self, rows: Iterable[tuple[str, str, str, int, str, str]]) -> None:
         with self.transaction():
