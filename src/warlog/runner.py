@@ -21,15 +21,18 @@ from rich.progress import (
 from warlog.extract.pipeline import Extractor
 from warlog.group import group_store
 from warlog.ingest import DEFAULT_MAX_BYTES, Ingester, IngestReport, ReadOptions, expand
-from warlog.model import Failure
-from warlog.scale import ClusterSpec, extract_distributed
+from warlog.scale import (
+    BATCH_DOCS,
+    ClusterSpec,
+    ExtractStats,
+    extract_batch,
+    extract_distributed,
+    write_batch,
+)
 from warlog.shards import ingest_shard, is_shard
 from warlog.store import SQLiteStore
 
 T = TypeVar("T")
-
-# Pending documents read from the store at a time by the single-process extractor.
-PAGE_DOCS = 256
 
 
 class Feedback:
@@ -105,20 +108,15 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
         (a.id, a.name, a.type, a.inter, a.country, a.parent)
         for a in extractor.registry.actors.values()
     )
-    written = 0
-    # pages of pending documents, so a large corpus is never all in memory
-    pending = (doc for batch in store.pending_batches(PAGE_DOCS) for doc in batch)
-    for doc in feedback.track(pending, "extract", total):
-        try:
-            mentions = extractor(doc)
-        except Exception as err:  # one bad document must not stop the others
-            store.record_failure(Failure(
-                locator=f"document:{doc.id}", reason="event extraction failed on this document",
-                detail=f"{type(err).__name__}: {err} (source {doc.source_locator})"))
-            continue
-        store.replace_mentions(doc.id, mentions)
-        written += len(mentions)
-    return written
+    # what a Dask worker does with a batch, in this process: one code path, one result
+    stats = ExtractStats()
+    with feedback.bar("extract", total) as advance:
+        for docs in store.pending_batches(BATCH_DOCS):  # never the whole corpus in memory
+            write_batch(store, extract_batch(docs, extractor), stats,
+                        {d.id: d.source_locator for d in docs})
+            for _ in docs:  # once a document, as every Feedback's advance() takes it
+                advance()
+    return stats.mentions
 
 
 def group(store: SQLiteStore) -> int:

@@ -18,20 +18,46 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from warlog.model import Document, Failure, Mention
+from warlog.model import Document, Failure
 from warlog.store import SQLiteStore
+from warlog.store.sqlite import MentionRows, mention_rows
 
-# Documents per task. A task costs the scheduler about a millisecond, a 500-word report
-# takes 60-130 ms to extract (warlog bench --corpus synthetic): 8 keeps overhead under
-# 0.2 % and leaves a worker at most ~1 s of tail work when the others are done.
-BATCH_DOCS = 8
+# Documents per task. A task costs ~8 ms of the client's CPU (scheduler included) and
+# ~5 ms of the worker's beyond extraction (the same 96 reports sent in batches of 1 and
+# of 8 to 2 workers, CPU seconds by psutil, load ~7), and a 500-word report takes 60-70
+# CPU ms to extract: 16 keeps that under 1.5 %, and a batch is ~1 s of a worker's time.
+BATCH_DOCS = 16
 # Batches queued per worker, so a worker never idles while the client writes.
 IN_FLIGHT_PER_WORKER = 3
+# The last round of batches (what the in-flight window holds) goes out in quarter
+# batches, so the workers end within ~0.25 s of each other, not up to a whole batch
+# (~1 s) apart; the extra tasks cost ~0.3 s of CPU once a run (2 workers).
+TAIL_SPLIT = 4
 # The issue's bound for one worker; Dask pauses a worker at 80 % and restarts it at 95 %.
 WORKER_MEMORY_LIMIT = "1.5GB"
+# Dask's settings for long, CPU-bound tasks of many small Python objects.
+# Housekeeping slowed: an idle 2-worker LocalCluster (client, scheduler and nannies in
+# one process, two workers) used 11 % of a core with Dask's defaults and 1.6 % with
+# these (CPU seconds over 10 s, psutil). The worker's stack sampler (every 10 ms) feeds
+# only the dashboard's profile, the event-loop tick (20 ms) only warns of a blocked loop,
+# the system monitor (0.5 s) only draws the dashboard, and a memory check each second
+# (not 0.1 s) still enforces the limit: a worker's memory is what its extractor loads at
+# start, and grows little after.
+# glibc's own trim threshold: Dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers,
+# which made extracting a 500-word report cost 428 page faults instead of 3, 1-1.7 ms of
+# system CPU instead of 0.2, and 5-20 % more user CPU (100 reports in one process, with
+# and without the variable).
+DASK_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 # How long a run waits for a scheduler's first worker before saying there is none.
 WORKER_WAIT_S = 120
 
@@ -52,10 +78,11 @@ class ClusterSpec:
 
 @dataclass
 class DocResult:
-    """One document's outcome on a worker: its mentions, or why it failed."""
+    """One document's outcome on a worker: its mentions as the store's rows, or why it
+    failed."""
 
     document_id: str
-    mentions: list[Mention] | None
+    rows: MentionRows | None
     error: str = ""
 
 
@@ -100,35 +127,38 @@ def peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def warm_up() -> float:
-    """Load the extractor and what it loads on first use (the NER model) now, by
-    extracting one English and one Arabic demo report; run on every worker before
-    timing. Returns the peak MB."""
+def warm_up(extractor=None) -> float:
+    """Load the extractor (this worker's, unless given) and what it loads on first use
+    (the NER model) now, by extracting one English and one Arabic demo report; run on
+    every worker before timing. Returns the peak MB."""
     from warlog.synthetic import demo_documents
 
-    extractor = _extractor()
+    extractor = extractor or _extractor()
     docs = demo_documents()
     for lang in ("en", "ar"):
         extractor(next(d for d in docs if (d.language == "ar") == (lang == "ar")))
     return peak_mb()
 
 
-def extract_batch(docs: list[Document]) -> BatchResult:
-    """Extract a batch on a worker. A document that raises becomes an error, not a lost batch."""
-    extractor = _extractor()
+def extract_batch(docs: list[Document], extractor=None) -> BatchResult:
+    """Extract a batch on a worker (with its extractor) or in this process (with the one
+    given). A document that raises becomes an error, not a lost batch."""
+    extractor = extractor or _extractor()
     out = []
     started = time.thread_time()
     for doc in docs:
         try:
-            out.append(DocResult(doc.id, extractor(doc)))
+            out.append(DocResult(doc.id, mention_rows(doc.id, extractor(doc))))
         except Exception as err:  # one bad document must not stop the others
             out.append(DocResult(doc.id, None, f"{type(err).__name__}: {err}"))
-    try:
+    worker = f"pid:{os.getpid()}"  # run in this process (one worker, tests)
+    if "distributed" in sys.modules:  # so a local run never pays for importing Dask
         from distributed import get_worker
 
-        worker = get_worker().address
-    except (ImportError, ValueError):  # run in-process (tests, one worker)
-        worker = f"pid:{os.getpid()}"
+        try:
+            worker = get_worker().address
+        except ValueError:  # not on a worker
+            pass
     return BatchResult(worker=worker, peak_mb=peak_mb(), results=out,
                        cpu_s=time.thread_time() - started)
 
@@ -172,33 +202,36 @@ def check_workers(client, address: str) -> int:
 @contextmanager
 def connect(spec: ClusterSpec):
     """A Dask client: to the scheduler at spec.address, or to local worker processes
-    (one thread each: extraction is pure Python, threads would share one core)."""
+    (one thread each: extraction is pure Python, threads would share one core), with
+    Dask's settings for this work (DASK_CONFIG; a remote cluster's workers keep their own)."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - a dependency of warlog
         raise ClusterError("Dask (distributed) is not installed; pip install "
                            "'dask[distributed]'") from err
-    cluster = None
-    try:
-        if spec.address:
-            client = Client(spec.address, timeout=spec.connect_timeout)
-        else:
-            cluster = LocalCluster(
-                n_workers=spec.workers or 1, threads_per_worker=1, processes=True,
-                # dashboard on any free port: the default 8787 may be another cluster's
-                memory_limit=spec.memory_limit, host="127.0.0.1", dashboard_address=":0",
-                silence_logs=40)
-            client = Client(cluster)
-    except OSError as err:  # distributed raises OSError when a scheduler does not answer
-        where = spec.address or "local worker processes"
-        raise ClusterError(f"could not connect to the Dask scheduler at {where} ({err}); "
-                           "check the address and that `dask scheduler` runs there") from err
-    try:
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with dask.config.set(DASK_CONFIG):  # read when the scheduler and workers start
+        cluster = None
+        try:
+            if spec.address:
+                client = Client(spec.address, timeout=spec.connect_timeout)
+            else:
+                cluster = LocalCluster(
+                    n_workers=spec.workers or 1, threads_per_worker=1, processes=True,
+                    # dashboard on any free port: the default 8787 may be another cluster's
+                    memory_limit=spec.memory_limit, host="127.0.0.1", dashboard_address=":0",
+                    silence_logs=40)
+                client = Client(cluster)
+        except OSError as err:  # distributed raises OSError when a scheduler does not answer
+            where = spec.address or "local worker processes"
+            raise ClusterError(f"could not connect to the Dask scheduler at {where} ({err}); "
+                               "check the address and that `dask scheduler` runs there") from err
+        try:
+            yield client
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 def n_workers(client) -> int:
@@ -208,23 +241,38 @@ def n_workers(client) -> int:
 def write_batch(store: SQLiteStore, batch: BatchResult, stats: ExtractStats,
                 sources: dict[str, str]) -> None:
     """One transaction per batch: a kill mid-run loses at most the batch being written,
-    and a rerun redoes only documents without extracted_at (replace_mentions is
+    and a rerun redoes only documents without extracted_at (write_mentions is
     idempotent)."""
+    written = [r.rows for r in batch.results if r.rows is not None]
     with store.transaction():
         for r in batch.results:
-            stats.documents += 1
-            if r.mentions is None:
-                stats.failed += 1
+            if r.rows is None:
                 store.record_failure(Failure(
                     locator=f"document:{r.document_id}",
                     reason="event extraction failed on this document",
                     detail=f"{r.error} (source {sources.get(r.document_id, '?')})"))
-                continue
-            store.replace_mentions(r.document_id, r.mentions)
-            stats.mentions += len(r.mentions)
+        store.write_mentions(written)
+    stats.documents += len(batch.results)
+    stats.failed += len(batch.results) - len(written)
+    stats.mentions += sum(len(rows.mentions) for rows in written)
     stats.extract_cpu_s += batch.cpu_s
     stats.peak_mb_per_worker[batch.worker] = max(
         batch.peak_mb, stats.peak_mb_per_worker.get(batch.worker, 0.0))
+
+
+def last_round_split(batches: Iterator[list[Document]], total: int, last_round: int,
+                     size: int) -> Iterator[list[Document]]:
+    """The batches as they come, but the last `last_round` documents (what the in-flight
+    window holds at the end) in batches of `size`: the workers then finish within a
+    couple of documents of each other, instead of one extracting a whole batch alone."""
+    left = total
+    for docs in batches:
+        if left > last_round:
+            yield docs
+        else:
+            for start in range(0, len(docs), size):
+                yield docs[start:start + size]
+        left -= len(docs)
 
 
 def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS) -> ExtractStats:
@@ -232,8 +280,10 @@ def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS
     from distributed import as_completed
 
     stats = ExtractStats()
-    batches = store.pending_batches(batch_size)
     window = n_workers(client) * IN_FLIGHT_PER_WORKER
+    batches = last_round_split(store.pending_batches(batch_size),
+                               store.count("documents", "extracted_at IS NULL"),
+                               window * batch_size, max(1, batch_size // TAIL_SPLIT))
     sources: dict[str, str] = {}  # in-flight documents' sources, for failure messages
     queue = as_completed()
     in_flight: dict[object, list[Document]] = {}

@@ -3,7 +3,8 @@ PostgreSQL store runs (``warlog.store.postgres``, rendered by ``warlog.store.dia
 new methods here, through ``self.conn.execute`` with ``?`` placeholders, and both have them.
 
 Each write is its own short transaction, so a crash or kill -9 loses at most
-the document being written; a rerun skips what is already there.
+the document (or batch of extracted documents) being written; a rerun skips what is
+already there.
 """
 
 from __future__ import annotations
@@ -12,15 +13,45 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warlog.model import Document, Failure, Incident, Mention, PlaceRef, RawSource
+from warlog.model import Document, Failure, Incident, Mention, RawSource
 from warlog.store.migrations import MIGRATIONS
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class MentionRows:
+    """One document's mentions as the rows the store writes (mentions, places, quotes).
+    Made where the mentions are found: a Dask worker sends these plain tuples, cheaper to
+    pickle than the records, and the client only inserts them."""
+
+    document_id: str
+    mentions: list[tuple] = field(default_factory=list)
+    places: list[tuple] = field(default_factory=list)
+    quotes: list[tuple] = field(default_factory=list)
+
+
+def mention_rows(document_id: str, mentions: list[Mention]) -> MentionRows:
+    rows = MentionRows(document_id)
+    for m in mentions:
+        place = m.place
+        rows.mentions.append((
+            m.id, m.document_id, m.event_type, m.sub_event_type,
+            m.date.event_date.isoformat(), place.iso if place else "",
+            place.geonameid if place else None, m.model_dump_json()))
+        if place and place.geonameid is not None:
+            rows.places.append((place.geonameid, place.name, place.latitude, place.longitude,
+                                place.iso, place.admin1, place.feature))
+        rows.quotes.extend(
+            (document_id, m.id, q.kind, q.speaker, q.speaker_actor_id, q.text, q.span.start,
+             q.span.end) for q in m.quotes)
+    return rows
 
 
 class SQLiteStore:
@@ -227,64 +258,33 @@ class SQLiteStore:
     # -- mentions -------------------------------------------------------------
     def replace_mentions(self, document_id: str, mentions: list[Mention]) -> None:
         """Write a document's mentions and quotes and mark it extracted, all at once."""
-        with self.transaction():
-            self.conn.execute(
-                "DELETE FROM incident_mentions WHERE mention_id IN"
-                " (SELECT id FROM mentions WHERE document_id = ?)",
-                (document_id,),
-            )
-            self.conn.execute("DELETE FROM quotes WHERE document_id = ?", (document_id,))
-            self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
-            for m in mentions:
-                self.conn.execute(
-                    "INSERT INTO mentions (id, document_id, event_type, sub_event_type,"
-                    " event_date, iso, geonameid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        m.id,
-                        m.document_id,
-                        m.event_type,
-                        m.sub_event_type,
-                        m.date.event_date.isoformat(),
-                        m.place.iso if m.place else "",
-                        m.place.geonameid if m.place else None,
-                        m.model_dump_json(),
-                    ),
-                )
-                if m.place and m.place.geonameid is not None:
-                    self._put_place(m.place)
-                for q in m.quotes:
-                    self.conn.execute(
-                        'INSERT OR IGNORE INTO quotes (document_id, mention_id, kind, speaker,'
-                        ' speaker_actor_id, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                        (
-                            document_id,
-                            m.id,
-                            q.kind,
-                            q.speaker,
-                            q.speaker_actor_id,
-                            q.text,
-                            q.span.start,
-                            q.span.end,
-                        ),
-                    )
-            self.conn.execute(
-                "UPDATE documents SET extracted_at = ? WHERE id = ?", (_now(), document_id)
-            )
+        self.write_mentions([mention_rows(document_id, mentions)])
 
-    def _put_place(self, place: PlaceRef) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO places (geonameid, name, latitude, longitude, iso, admin1,"
-            " feature) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                place.geonameid,
-                place.name,
-                place.latitude,
-                place.longitude,
-                place.iso,
-                place.admin1,
-                place.feature,
-            ),
-        )
+    def write_mentions(self, documents: list[MentionRows]) -> None:
+        """Replace the mentions, places and quotes of several documents and mark them
+        extracted, in one transaction and one statement per table (executemany)."""
+        ids = [(d.document_id,) for d in documents]
+        with self.transaction():
+            self.conn.executemany(
+                "DELETE FROM incident_mentions WHERE mention_id IN"
+                " (SELECT id FROM mentions WHERE document_id = ?)", ids)
+            self.conn.executemany("DELETE FROM quotes WHERE document_id = ?", ids)
+            self.conn.executemany("DELETE FROM mentions WHERE document_id = ?", ids)
+            self.conn.executemany(
+                "INSERT INTO mentions (id, document_id, event_type, sub_event_type,"
+                " event_date, iso, geonameid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [row for d in documents for row in d.mentions])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO places (geonameid, name, latitude, longitude, iso,"
+                " admin1, feature) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [row for d in documents for row in d.places])
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO quotes (document_id, mention_id, kind, speaker,'
+                ' speaker_actor_id, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                [row for d in documents for row in d.quotes])
+            now = _now()
+            self.conn.executemany("UPDATE documents SET extracted_at = ? WHERE id = ?",
+                                  [(now, d.document_id) for d in documents])
 
     def mentions(self) -> list[Mention]:
         rows = self.conn.execute("SELECT data FROM mentions ORDER BY id").fetchall()
