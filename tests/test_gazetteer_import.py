@@ -96,3 +96,41 @@ def test_gazetteer_import_shared_stand_in(tmp_path):
     gaz.add_imported(db)
     assert len(gaz.by_id) >= reports["geonames"]
     assert all(p.iso == "LB" for p in gaz.by_id.values())
+
+
+def _nongn(tmp_path: Path) -> Path:
+    """A stand-in table of large places with Who's On First placetypes (invented rows)."""
+    header = ("gn_id_concordance\twof_id\twof_placetype\twof_name\tname_ara_preferred\tlatitude"
+              "\tlongitude\tpopulation\tgn_fcode\tmz_is_current\n")
+    rows = ["9100001\t1\tcountry\tTestland\tتستلاند\t35.0\t38.0\t9000000\t\t1",
+            "9100002\t2\tregion\tWadi Test\tوادي التجربة\t36.0\t37.0\t2500000\t\t1",
+            "9100003\t3\tcounty\tQamar District\tمنطقة قمر\t36.3\t37.4\t300000\t\t1",
+            "9100004\t4\tlocality\tKafr Test\tكفر التجربة\t36.2\t37.3\t20000\tPPL\t1"]
+    path = tmp_path / "SY.wof_nongn_places.tsv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_gazetteer_import_placetype_gives_the_kind_of_place(tmp_path):
+    # a governorate imported as a village outranked the town it is named after
+    db = tmp_path / "gaz.db"
+    import_files([_nongn(tmp_path)], db)
+    gaz = Gazetteer()
+    gaz.add_imported(db)
+    kinds = {p.name: p.feature for p in gaz.by_id.values()}
+    assert kinds == {"Wadi Test": "admin1", "Qamar District": "admin2", "Kafr Test": "city"}
+
+
+def test_gazetteer_import_region_joins_the_known_region(tmp_path):
+    from warlog.gazetteer import Place
+
+    db = tmp_path / "gaz.db"
+    import_files([_nongn(tmp_path)], db)
+    gaz = Gazetteer()
+    known = Place(-5, "Known Region", 36.1, 37.1, "SY", "09", 0, "admin1")
+    gaz.region_places[("SY", "09")] = known
+    gaz.add(known, ["Known Region"])
+    gaz.add_imported(db)
+    assert gaz.lookup("وادي التجربة") == [known]
+    district = gaz.lookup("منطقة قمر")[0]
+    assert district.feature == "admin2" and district.admin1_code == "09"

@@ -54,6 +54,24 @@ def test_lang_ar_extract_publication_date_from_the_page(text, expected):
     assert publication_date(text) == expected
 
 
+def test_lang_ar_extract_the_operation_named_aggression_is_no_strike(extractor):
+    text = "أطلقت الفصائل معركة ردع العدوان وتقدمت نحو مدينة حلب أمس."
+    mentions = extract_text(extractor, text, "test#ar", PUBLISHED, "ar") or []
+    assert all(m.sub_event_type != "Shelling/artillery/missile attack" for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a news site's header carries the day it was copied: later than the report, it is
+    # no date of the event, nor is the weekday in it
+    ("وكالة الأنباء\nالجمعة 31 تموز, 2025\nقصف مدفعي على بلدة كفرنبل أدى لإصابة مدنيين.",
+     PUBLISHED),
+    ("الثلاثاء 5 آذار, 2024\nقصف مدفعي على بلدة كفرنبل أدى لإصابة مدنيين.", date(2024, 3, 5)),
+])
+def test_lang_ar_extract_date_with_its_weekday(extractor, text, expected):
+    mention = _first(extractor, text)
+    assert mention.date.event_date == expected
+
+
 def test_lang_ar_extract_weekday_gives_the_year():
     # 6 August fell on a Saturday in 2022, the latest such year before the report
     assert weekday_date("اليوم السبت 6 اب", date(2026, 11, 27)) == date(2022, 8, 6)
@@ -79,6 +97,14 @@ def test_lang_ar_extract_publication_dates_written_in_arabic(written, expected):
     ("سقوط 5 قتلى و10 جرحى بانفجار عبوة ناسفة في مدينة الباب.", (5, 5), (10, 10)),
     ("قتل بين 7 و9 مدنيين في غارات على بلدة الشعفة.", (7, 9), None),
     ("شهداء وجرحى بقصف صاروخي على مدينة أريحا.", (3, 9), (3, 9)),
+    # "a number of"; killed and injured told together before the figure
+    ("استشهد عدد من المدنيين جراء غارة على بلدة كفرنبل.", (2, 9), None),
+    ("مقتل وإصابة 5 مدنيين بقصف مدفعي على بلدة كفرنبل.", (1, 4), (1, 4)),
+    # an X post's text opens with a quote mark; a civilian named by his work
+    ('شبكة on X: "مقتل مدني جراء قصف مدفعي على بلدة كفرنبل"', (1, 1), None),
+    ("مقتل راعي أغنام بقصف طائرة مسيرة قرب بلدة كفرنبل.", (1, 1), None),
+    ("مقتل 3 نازحين بغارة على مخيم قرب بلدة كفرنبل.", (3, 3), None),
+    ("استشهاد وإصابة عدد من المدنيين بقصف على مدينة أريحا.", (2, 9), (2, 9)),
     ("شهداء بقصف صاروخي على مدينة أريحا، وارتفع عدد الشهداء إلى 6 شهداء.", (6, 6), None),
     ("إصابة ٣ مدنيين بقصف مدفعي على بلدة سرمين.", None, (3, 3)),
 ])
@@ -100,6 +126,9 @@ def test_lang_ar_extract_casualties(extractor, text, killed, injured):
     ("قصف لقوات النظام وروسيا على البلدة", {"syria_army", "russia_army"}),
     ("صاروخ إسرائيلي على مستودع", {"israel_army"}),
     ("مظاهرة في ساحة البلدة", set()),
+    ("قصف الاحتلال #الإسرائيلي على القرية", {"israel_army"}),       # a hashtag
+    ("المستهدف بغارة التحالف في البلدة", {"global_coalition"}),
+    ("استهداف سيارة بمسيرة للتحالف", {"global_coalition"}),
 ])
 def test_lang_ar_extract_attacker_cues(text, ids):
     from warlog.extract.lang.ar_normalise import fold
@@ -128,6 +157,28 @@ def test_lang_ar_extract_actor1(extractor, text, actor_country):
     ("قصف مسيرة تركية على قرية في ريف عين العرب", "Air/drone strike"),
     ("اشتباكات بين الفصائل في مدينة عفرين", "Armed clash"),
     ("انفجار عبوة ناسفة في مدينة الباب", "Remote explosive/landmine/IED"),
+    # the air strike named by its aircraft or as "القصف الجوي"
+    ("مقتل رجل جراء القصف الجوي على مدينة سراقب", "Air/drone strike"),
+    ("استهدفت طائرات النظام منزلاً في بلدة كفرنبل", "Air/drone strike"),
+    ("مسيرة يعتقد أنها تابعة للتحالف تستهدف سيارة قرب بلدة الدانا", "Air/drone strike"),
+    # anti-aircraft guns are no air strike
+    ("قصف بمضادات الطائرات على بلدة كفرنبل", "Shelling/artillery/missile attack"),
+    # a landing raid is a ground operation
+    ("قتل رجل خلال عملية إنزال جوي للتحالف في بلدة الشحيل", "Armed clash"),
+    # a strike with no weapon named, and "aggression" for a foreign strike
+    ("استشهاد مدني جراء استهداف منزله في قرية مريمين", "Shelling/artillery/missile attack"),
+    ("إصابة مدنيين جراء العدوان على حي المزة", "Shelling/artillery/missile attack"),
+    ("مقتل شاب برصاص مجهولين في مدينة الباب", "Attack"),
+    # Russia and Israel strike Syria from the air
+    ("ارتفاع عدد الشهداء بقصف روسي على بلدة كفرنبل", "Air/drone strike"),
+    ("استشهاد عمال جراء العدوان الإسرائيلي على مدينة قارة", "Air/drone strike"),
+    ("قصف مدفعي روسي على بلدة كفرنبل", "Shelling/artillery/missile attack"),
+    ("قسد تعتقل ثلاثة شبان في بلدة الشحيل", "Arrests"),
+    # a toll alone is an attack until a weapon is named
+    ("استشهاد طفل في بلدة كفرنبل", "Attack"),
+    ("شهداء في حي المزة بدمشق", "Attack"),
+    ("قتل رجل في بلدة كفرنبل", "Attack"),
+    ("نتيجة لضربة التحالف الدولي على طريق قرب بلدة كفرنبل", "Air/drone strike"),
 ])
 def test_lang_ar_extract_event_types(extractor, text, sub_event_type):
     assert _first(extractor, text + " أمس.").sub_event_type == sub_event_type
@@ -173,6 +224,10 @@ def test_lang_ar_extract_registry_names_after_glued_prefixes(text, actor_id):
     ("قصف مدفعي مصدره ميليشيا قسد استهدف مدينة اعزاز أمس.", "sdf"),
     ("قصف مدفعي لميليشيات قسد على قرية مريمين أمس.", "sdf"),
     ("اعتقلت قسد خمسة شبان في بلدة الشحيل أمس.", "sdf"),
+    ("قصف صاروخي مصدره ميليشيا #قسد استهدف مدينة اعزاز أمس.", "sdf"),
+    ('مقتل مدني بقصف مدفعي لـ"قسد" على مدينة جرابلس أمس.', "sdf"),
+    # the nationality after a force the registry names alone
+    ("غارات من قبل الطيران الحربي #الأمريكي على بلدة الشحيل أمس.", "us_air_force"),
 ])
 def test_lang_ar_extract_doer_named_after_the_act(extractor, text, doer):
     mention = _first(extractor, text)
@@ -182,3 +237,65 @@ def test_lang_ar_extract_doer_named_after_the_act(extractor, text, doer):
 def test_lang_ar_extract_bare_occupation_follows_the_page(extractor):
     text = "قصف طيران الاحتلال قرية في ريف عين عيسى أمس، وتواصل دولة الاحتلال التركي هجماتها."
     assert _first(extractor, text).actor1.country == "TR"
+
+
+def test_lang_ar_extract_village_stays_in_the_country_the_report_names(extractor):
+    # "الرمثا" is a Jordanian town: a report set in Syria's Idlib means another place
+    mention = _first(extractor, "قصف مدفعي على قرية الرمثا في ريف إدلب الجنوبي أمس.")
+    assert mention.place is not None and mention.place.iso == "SY"
+    jordan = _first(extractor, "قصف مدفعي على مدينة الرمثا في الأردن أمس.")
+    assert jordan.place is not None and jordan.place.iso == "JO"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "جنوبي إدلب" is the governorate's south, not Idlib city: the village told next is
+    # the event's place
+    ("قصف مدفعي جنوبي إدلب.\nاستهدف القصف بلدة كفرنبل أمس وأصيب مدني.", "Kafranbel"),
+    ("قصف مدفعي على مدينة إدلب أمس.", "Idlib"),
+    # "جديدة" (new) is no town
+    ("عملية إنزال جديدة في بلدة الشحيل أمس.", None),
+])
+def test_lang_ar_extract_direction_points_into_the_governorate(extractor, text, place):
+    mention = _first(extractor, text)
+    if place is None:
+        assert mention.place is None or "Jdaid" not in mention.place.name and \
+            "Judayd" not in mention.place.name
+    else:
+        assert mention.place is not None and mention.place.name == place
+        assert mention.place.feature == "city"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("صفحة البلدة\nApril 30, 2025 · Shared with Public\nقصف على البلدة", date(2025, 4, 30)),
+    ("Post\nشبكة@net قصف على البلدة4:03 PM · Mar 20, 20251.4KViews", date(2025, 3, 20)),
+    ("قصف على البلدة في 3 آذار 2024", None),   # a date in the text is no platform's stamp
+])
+def test_lang_ar_extract_platform_stamp(text, expected):
+    from warlog.extract.lang.ar_dateline import platform_date
+
+    assert platform_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "الأحداث" (events) holds "الاحد" (Sunday); "الخامسة" (fifth) holds "امس" (yesterday)
+    ("حصاد الأحداث الميدانية: قصف مدفعي على بلدة كفرنبل أدى لإصابة مدنيين.", None),
+    ("قصف مدفعي على بلدة كفرنبل للمرة الخامسة أدى لإصابة مدنيين.", None),
+    ("قصف مدفعي على بلدة كفرنبل بالأمس أدى لإصابة مدنيين.", date(2024, 3, 6)),
+])
+def test_lang_ar_extract_relative_dates_are_whole_words(extractor, text, expected):
+    mention = _first(extractor, text)
+    if expected is None:
+        assert mention.date.span is None
+    else:
+        assert mention.date.event_date == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "بيان" (a statement) is also Bayan in Kuwait, "خبر" (news) Khobar, "وأن" (and that) Van
+    "بيان: قصف مدفعي على بلدة سرمين أمس أدى لإصابة مدني.",
+    "تأكد خبر استشهاد شاب بقصف مدفعي على بلدة سرمين أمس.",
+    "وأكد الأهالي وأن القصف المدفعي استهدف بلدة سرمين أمس.",
+])
+def test_lang_ar_extract_common_words_are_no_towns(extractor, text):
+    mention = _first(extractor, text)
+    assert mention.place is not None and mention.place.iso == "SY"

@@ -27,13 +27,14 @@ class EvalResult:
 Evaluator = Callable[[Path, int | None], EvalResult]
 
 
-def extract_text(extractor, text: str, locator: str, published=None, language: str = "en"):
+def extract_text(extractor, text: str, locator: str, published=None, language: str = "en",
+                 url: str | None = None):
     """A gold record's text through warlog as ingest would store it: its mentions, or None
     when the text is too short to be a report."""
     from warlog.ingest.readers import make_document
     from warlog.model import Document
 
-    doc = make_document(text, locator, published=published, language=language)
+    doc = make_document(text, locator, published=published, language=language, url=url)
     return extractor(doc) if isinstance(doc, Document) else None
 SETS: dict[str, Evaluator] = {}
 

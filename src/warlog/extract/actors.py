@@ -77,6 +77,13 @@ def find_actors(ctx: DocContext) -> list[Match]:
     for start, end, actor_id in ar_actors.find(ctx.norm) if _ARABIC.search(ctx.norm) else []:
         # Arabic attacker cues beyond the registry's names ("القصف الروسي", "ميليشيا أسد")
         actor = registry.get(actor_id)
+        # a nationality after a force the registry names alone ("الطيران الحربي
+        # الامريكي") says whose force it is: the longer name wins
+        inside = [m for m in found if start <= m.start and m.end <= end
+                  and m.end - m.start < end - start and getattr(m.value, "id", None) != actor_id]
+        if actor and inside:
+            found = [m for m in found if m not in inside]
+            taken = [t for t in taken if t not in {(m.start, m.end) for m in inside}]
         if actor and not any(s < end and start < e for s, e in taken):
             found.append(Match(start, end, ctx.norm[start:end], actor))
             taken.append((start, end))

@@ -331,7 +331,9 @@ _AFTER = re.compile(
     rf"(?:(?P<combined>{en.CASUALTY_COMBINED})|(?P<killed>{en.CASUALTY_KILLED_AFTER}|قتلوا"
     rf"|استشهدوا|لقوا حتفهم)|(?P<injured>{en.CASUALTY_INJURED_AFTER}|اصيبوا|جرحوا))(?!\w)", re.I)
 _FILLER = r"(?:(?:the|a total of|at least|more than|another|a further|all|some|only|just)\s+)*"
-_AR_EDGE = r"(?:^|(?<=[\s،,(]))[وبل]?"
+# a word's start: after a space, a comma, a bracket, a quote (an X post's text opens with
+# one: 'on X: "مقتل مدني ...'), a hashtag's mark
+_AR_EDGE = r"(?:^|(?<=[\s،,(\"“«#]))[وبل]?"
 _BEFORE_KILLED = re.compile(
     rf"(?:\b(?:{en.CASUALTY_KILLED_BEFORE})\s+{_FILLER}"
     rf"|{_AR_EDGE}(?:{ar.CASUALTY_KILLED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
@@ -342,6 +344,10 @@ _BEFORE_INJURED = re.compile(
     rf"|{_AR_EDGE}(?:{ar.CASUALTY_INJURED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
     rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:جرحي|مصابين|اصابات)(?:\s+\S+){{0,3}}?\s+"
     rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
+# "مقتل وإصابة 5 مدنيين" (killing and wounding of five): killed and injured together, told
+# before the figure as Syrian headlines tell a toll
+_AR_BEFORE_COMBINED = re.compile(
+    rf"{_AR_EDGE}(?:مقتل|استشهاد|قتل|سقوط)\s+و\s*(?:اصابه|جرح)\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*$")
 # "killed and 15 injured", "killing and wounding dozens": the verb before is not this figure's
 _BEFORE_BLOCKED = re.compile(
     r"\b(?:killed|killing|dead|died|deaths|martyred|injured|injuring|wounded|wounding|hurt)"
@@ -545,12 +551,19 @@ def _sentence_figures(text: str) -> list[_Figure]:
             kind, either = "combined", bool(re.search(r"\bor\b", after_m.group("combined"), re.I))
         elif not kind and (combined := _BEFORE_COMBINED.search(before)):
             kind, either = "combined", bool(re.search(r"\bor\b", combined.group(0), re.I))
+        split = False  # "مقتل وإصابة 5": some of the five died, the rest were hurt
+        if not kind and _AR_BEFORE_COMBINED.search(before):
+            kind, split = "combined", True
         if kind == "combined":
             if vague and value[1] >= 2 and not either:
                 # "a number of civilians were killed and injured": some of each, at least
                 # two of each (plural), neither more than the vague word allows
                 add(_Figure("killed", 2, value[1], victims, a, phrase.end))
                 add(_Figure("injured", 2, value[1], victims, a, phrase.end))
+            elif split and value[0] >= 2:
+                # at least one of each, the others of the other kind
+                add(_Figure("killed", 1, value[1] - 1, victims, a, phrase.end))
+                add(_Figure("injured", 1, value[1] - 1, victims, a, phrase.end))
             continue
         if not kind and after_m:
             kind = "killed" if after_m.group("killed") else "injured"

@@ -33,15 +33,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+((?:19|20)\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?", re.I)),
-    ("ar_day_month", re.compile(rf"([0-9٠-٩]{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}(?:\s+(?:عام\s+)?([0-9٠-٩]{{4}}))?")),
+    # "الجمعة 31 تموز, 2026": a weekday before the date is part of it, and a comma may
+    # stand before the year
+    ("ar_day_month", re.compile(rf"(?:(?:{'|'.join(ar.WEEKDAYS)})[,،]?\s+(?:الموافق\s+)?)?"
+                                rf"([0-9٠-٩]{{1,2}})\s*/?\s*(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}"
+                                rf"(?:\s*/?[,،]?\s*(?:عام\s+|سنه\s+)?([0-9٠-٩]{{4}}))?")),
     ("month_year", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|overnight)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on|late on|early on|last|since|from)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("last_month", re.compile(r"\b(last month|earlier this month|this month)\b", re.I)),
-    ("ar_relative", re.compile("(" + "|".join(sorted(ar.RELATIVE_DAYS, key=len, reverse=True)) + ")")),
-    ("ar_weekday", re.compile("(?:يوم\\s+)?(" + "|".join(ar.WEEKDAYS) + ")(?:\\s+الماضي)?")),
+    # whole words only: "الاحد" (Sunday) is inside "الاحداث" (events), "امس" (yesterday)
+    # inside "الخامس" (fifth), "اليوم" in a hashtag ("#حلب_اليوم", a channel's name)
+    ("ar_relative", re.compile("(?<!\\w)(?:[وب]|بال|ال)?(" + "|".join(
+        sorted(ar.RELATIVE_DAYS, key=len, reverse=True)) + ")(?!\\w)")),
+    ("ar_weekday", re.compile("(?<!\\w)(?:يوم\\s+)?[وب]?(" + "|".join(ar.WEEKDAYS)
+                              + ")(?!\\w)(?:\\s+الماضي)?")),
 ]
 
 
@@ -102,9 +110,11 @@ def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRe
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             resolved = resolve(kind, m, base)
+            # a date after the report (a page's own crawl-day header) is no event's, and
+            # the weekday or day inside it is no date of its own either
+            taken.append((m.start(), m.end()))
             if resolved is None or resolved[0] > base + timedelta(days=1):
                 continue
-            taken.append((m.start(), m.end()))
             found.append((m.start(), DateRef(
                 event_date=resolved[0], time_precision=resolved[1],
                 span=ctx.span(start + m.start(), start + m.end()))))

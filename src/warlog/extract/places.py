@@ -29,7 +29,11 @@ from warlog.gazetteer import FOCUS_COUNTRIES, Place, key_variants, name_key
 from warlog.model import PlaceRef
 
 _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
-_ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorate of)\s+$", re.I)
+# A direction before a governorate's name in Arabic points into the governorate ("جنوبي
+# إدلب", "شرق دير الزور": its countryside), not at its capital city.
+_ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorate of)\s+$"
+                           r"|(?<!\S)[وب]?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(?:شرق|غرب)"
+                           r"(?:ي|يه)?)?\s+#?$", re.I)
 _DISTRICT_BEFORE = re.compile(
     r"(\bdistrict of|\bneighbou?rhood of|\bquarter of|حي|منطقه)\s*(?:the\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(district|neighbou?rhood|quarter)\s+of\b", re.I)

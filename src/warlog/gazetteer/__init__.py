@@ -283,6 +283,7 @@ class Gazetteer:
                     population=capital.population,
                     feature="admin1",
                 )
+                self.region_places.setdefault((iso, code), place)
                 names = [row["name"]] + [
                     n for n in (row.get("aliases") or "").split("|") + (
                         row.get("aliases_ar") or "").split("|") if n.strip()
@@ -295,11 +296,14 @@ class Gazetteer:
 
         places, admin1, countries = read_imported(db_path)
         for p in places:
+            if p.feature_code.startswith("PCL"):
+                continue  # a country: known already, with its own point
             known = self.by_id.get(p.geonameid)
+            if known is None and p.feature_class == "A":
+                known = self._imported_area(p)
             place = known or Place(
                 geonameid=p.geonameid, name=p.name, latitude=p.latitude, longitude=p.longitude,
-                iso=p.iso, admin1_code=p.admin1, population=p.population,
-                feature="city" if p.feature_class == "P" else "admin1",
+                iso=p.iso, admin1_code=p.admin1, population=p.population, feature="city",
             )
             self.add(place, [n for n in p.names
                              if (_LATIN_SCRIPT.match(n) or _ARABIC_SCRIPT.match(n))
@@ -307,6 +311,26 @@ class Gazetteer:
         for key, name in admin1.items():
             self.admin1_names.setdefault(key, name)
         self.source += f" + GeoNames import ({', '.join(countries)}: {len(places):,} places)"
+
+    def _imported_area(self, p) -> Place:
+        """An imported administrative area: a first-level one is the region already
+        known (by its code, else the nearest in its country), so that its names join that
+        region instead of making a second one; a lower one (a district) is a new place of
+        feature "admin2" in the region its point is nearest."""
+        regions = [q for (iso, _), q in self.region_places.items() if iso == p.iso]
+        nearest = min(regions, default=None, key=lambda q: (q.latitude - p.latitude) ** 2
+                      + (q.longitude - p.longitude) ** 2)
+        if p.feature_code == "ADM1":
+            named = next((q for n in p.names for q in self.lookup(n)
+                          if q.feature == "admin1" and q.iso == p.iso), None)
+            known = self.region_places.get((p.iso, p.admin1)) or named or nearest
+            if known is not None:
+                return known
+        return Place(geonameid=p.geonameid, name=p.name, latitude=p.latitude,
+                     longitude=p.longitude, iso=p.iso,
+                     admin1_code=p.admin1 or (nearest.admin1_code if nearest else ""),
+                     population=p.population,
+                     feature="admin1" if p.feature_code == "ADM1" else "admin2")
 
     # -- look-up --------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -370,7 +394,7 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 
 def _cache_path() -> Path:

@@ -190,18 +190,30 @@ def _import_alternate_names_v2(conn: sqlite3.Connection, rows: Iterator[list[str
     return n
 
 
+# Who's On First placetypes (column 3 of *_nongn_places.tsv) as GeoNames feature class
+# and code: a governorate ("region") is a first-level area, a district ("county") a
+# second-level one; taken as villages they outranked the towns they are named after
+# (a governorate's population on a point), and put events at a governorate's middle.
+WOF_PLACETYPES = {"region": ("A", "ADM1"), "county": ("A", "ADM2"), "macroregion": ("A", "ADM1"),
+                  "localadmin": ("A", "ADM3"), "macrocounty": ("A", "ADM2")}
+# Placetypes that are no place an event happens in at all (a country is known already)
+_WOF_SKIPPED = frozenset({"country", "continent", "empire", "dependency", "disputed"})
+
+
 def _import_extra_places(conn: sqlite3.Connection, rows: Iterator[list[str]], path: Path) -> int:
     """Large places a stand-in dump lacks, keyed by their GeoNames id (column 1); the
-    country is the file's prefix (SY.wof_nongn_places.tsv)."""
+    country is the file's prefix (SY.wof_nongn_places.tsv), the kind of place its
+    placetype (column 3, see WOF_PLACETYPES)."""
     iso = path.name[:2].upper()
     n = 0
     for r in rows:
-        if len(r) < 8 or not r[0].isdigit():
+        if len(r) < 8 or not r[0].isdigit() or r[2] in _WOF_SKIPPED:
             continue
+        fclass, fcode = WOF_PLACETYPES.get(r[2], ("P", r[8] if len(r) > 8 else ""))
         conn.execute(
             "INSERT OR IGNORE INTO places (geonameid, name, asciiname, latitude, longitude,"
-            " feature_class, feature_code, iso, population) VALUES (?, ?, ?, ?, ?, 'P', ?, ?, ?)",
-            (int(r[0]), r[3], r[3], float(r[5]), float(r[6]), r[8] if len(r) > 8 else "",
+            " feature_class, feature_code, iso, population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (int(r[0]), r[3], r[3], float(r[5]), float(r[6]), fclass, fcode,
              iso, int(float(r[7] or 0))))
         if r[4]:
             conn.execute("INSERT OR IGNORE INTO names (geonameid, name, language) VALUES (?, ?, 'ar')",
@@ -230,6 +242,7 @@ class ImportedPlace:
     population: int
     feature_class: str
     names: list[str]
+    feature_code: str = ""
 
 
 def read_imported(db_path: Path) -> tuple[list[ImportedPlace], dict[tuple[str, str], str], list[str]]:
@@ -241,10 +254,10 @@ def read_imported(db_path: Path) -> tuple[list[ImportedPlace], dict[tuple[str, s
             names.setdefault(gid, []).append(name)
         places = [
             ImportedPlace(gid, name, lat, lon, iso, admin1, pop, fclass,
-                          [name, ascii_name, *names.get(gid, [])])
-            for gid, name, ascii_name, lat, lon, iso, admin1, pop, fclass in conn.execute(
+                          [name, ascii_name, *names.get(gid, [])], fcode)
+            for gid, name, ascii_name, lat, lon, iso, admin1, pop, fclass, fcode in conn.execute(
                 "SELECT geonameid, name, asciiname, latitude, longitude, iso, admin1,"
-                " population, feature_class FROM places")
+                " population, feature_class, feature_code FROM places")
         ]
         admin1 = {}
         for code, name in conn.execute("SELECT code, name FROM admin1"):

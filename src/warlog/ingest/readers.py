@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from warlog.ingest.text import UnreadableInput, clean, decode, detect_language, text_hash
+from warlog.ingest.url_dates import url_date
 from warlog.model import Document, Failure
 
 Item = Document | Failure
@@ -106,7 +107,7 @@ def make_document(
         title=(title or "").strip() or None,
         publisher=(publisher or "").strip() or None,
         author=(author or "").strip() or None,
-        published=parse_date(published),
+        published=parse_date(published) or url_date(url),
         url=url or None,
         language=(language or "").strip().lower()[:8] or detect_language(text),
         tags=tags,

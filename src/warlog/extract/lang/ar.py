@@ -67,14 +67,26 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Chemical weapon",
      r"(كيماوي|كيميائي|غاز الكلور|السارين|غازات سامه|غاز سام|الغازات السامه|غاز الخردل)"),
     ("Explosions/Remote violence", "Suicide bomb", r"(انتحاري|انتحاريه|حزام ناسف|احزمه ناسفه)"),
+    # a landing raid ("انزال جوي", helicopters set troops down): a ground operation,
+    # though aircraft carry it
+    ("Battles", "Armed clash", r"(انزال جوي|عمليه انزال|عمليات انزال|بانزال|انزال مظلي)"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"(غاره|غارات|الطيران الحربي|طائرات? حربيه|الطيران الروسي|طيران التحالف|براميل متفجره|برميل متفجر"
+     # "القصف الجوي", "قصف الطيران"; warplanes named by "طيران"/"طائرات" alone, but not
+     # anti-aircraft guns ("مضادات الطائرات")
+     # Russia's and Israel's strikes on Syria come from the air: "القصف الروسي",
+     # "عدوان إسرائيلي" with no weapon named ("قصف مدفعي روسي" stays shelling)
+     r"|(?:ال)?(?:قصف|عدوان|غارات|ضربات) #?(?:ال)?(?:روسي|اسرائيلي)(?:ه)?(?!\S)"
+     r"|(?:ضربه|ضربات|استهداف) (?:لل|ال)تحالف"
+     r"|(?:ال)?قصف (?:ال)?جوي|قصف (?:ال)?طيران|(?<!مضادات )(?<!مضاد )(?<!\S)[وبل]?(?:ال)?(?:طيران|طائرات)(?!\S)"
      r"|طائره مسيره|طائرات مسيره|الطيران المسير|طائره بدون طيار|طائرات بدون طيار|قصف جوي|ضربه جويه"
      r"|ضربات جويه|المقاتلات|الطيران المروحي|مروحيه|مروحيات"
      # a drone named by "مسيره" alone (also a march): after a strike word, or with its owner
      r"|(?:قصف|ضربه|استهداف|هجوم|غاره|استهدفت|استهدفته|استهدفتها)\s(?:من\s|ب|ل)?(?:طائره\s)?مسيره"
-     r"|مسيره\s(?:\S+\s)?(?:تركيه|روسيه|اسرائيليه|امريكيه|اميركيه|ايرانيه|انتحاريه|مجهوله|للتحالف"
-     r"|تابعه|حربيه|للاحتلال)|المسيرات (?:التركيه|الروسيه|الاسرائيليه|الانتحاريه))"),
+     r"|مسيره\s(?:\S+\s){0,3}?(?:تركيه|روسيه|اسرائيليه|امريكيه|اميركيه|ايرانيه|انتحاريه|مجهوله|للتحالف"
+     r"|تابعه|حربيه|للاحتلال)|المسيرات (?:التركيه|الروسيه|الاسرائيليه|الانتحاريه)"
+     # a drone as the subject of a strike verb: "مسيرة يعتقد أنها ... تستهدف سيارة"
+     r"|مسيره\s(?:\S+\s){0,5}?(?:تستهدف|استهدفت|تقصف|قصفت|تضرب|ضربت))"),
     ("Explosions/Remote violence", "Grenade", r"(قنبله يدويه|قنابل يدويه|رمانه يدويه)"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"(عبوه ناسفه|عبوات ناسفه|سياره مفخخه|دراجه مفخخه|مفخخه|لغم|الغام|تفجير|انفجار)"),
@@ -91,10 +103,16 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"(اختطاف|خطف|اختطف|مختطف|اخفاء قسري|الاخفاء القسري|مخفيين قسريا)"),
     # fighting, then attacks on civilians
     ("Battles", "Armed clash", r"(اشتباكات|اشتباك|اشتبك|معارك|معركه|كمين|هجوم|صد هجوم|تصدت)"),
-    ("Violence against civilians", "Attack", r"(مجزره|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|ذبح|قنص|طعن)"),
+    ("Violence against civilians", "Attack",
+     r"(مجزره|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|ذبح|قنص|طعن|برصاص|برصاصه|اطلاق (?:ال)?نار)"),
+    # a strike whose weapon is not named: "استهداف منزل", "العدوان الاسرائيلي" (Syrian
+    # pages' word for a foreign strike; "ردع العدوان" is the name of an offensive)
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     r"(استهداف|استهدف|استهدفت|تستهدف|يستهدف|المستهدفه|المستهدف"
+     r"|(?<!ردع ال)(?<!ردع_ال)(?<!\S)[وبل]?(?:ال)?عدوان(?!\S))"),
     # weaker cues
     ("Strategic developments", "Arrests",
-     r"(اعتقال|اعتقل|اعتقلت|حمله مداهمات|احتجاز|احتجزت|القبض علي|القت القبض|توقيف|اوقفت)"),
+     r"(اعتقال|اعتقل|اعتقلت|تعتقل|يعتقل|اعتقلوا|اعتقالات|حمله مداهمات|احتجاز|احتجزت|القبض علي|القت القبض|توقيف|اوقفت)"),
     ("Strategic developments", "Looting/property destruction",
      r"(نهب|سرقه|سرقوا|سلب|تعفيش|(?:احراق|حرق|احرقوا|هدم|تدمير|جرف)( \S+){0,1} (?:منازل|المنازل|منزل|محال"
      r"|المحال|المحاصيل|ممتلكات|الممتلكات|بيوت))"),
@@ -108,6 +126,14 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"|اطلاق سراح( \S+){0,2} (?:اسري|الاسري|معتقلين|المعتقلين))"),
 ]
 
+# A toll with no weapon or act named ("استشهاد طفل في درعا"): provisional, replaced by
+# the weapon a following sentence names (events.classify); coded an attack until then.
+TOLL_RULES: list[tuple[str, str, str]] = [
+    ("Violence against civilians", "Attack",
+     r"(مقتل|استشهاد|استشهد|استشهدت|ارتقاء|ارتقي|شهيدا|شهيدان|شهيدين|شهداء|قتيلا|قتلي|جثه|جثث|جثتين"
+     r"|(?<!\S)[و]?قتل(?!\S))"),
+]
+
 KILLED = r"(استشهد|استشهاد|شهيد|شهداء|شهيدا|قتل|قتلي|قتيل|مقتل|ضحايا|ضحيه|وفاه|جثث)"
 INJURED = r"(جرحي|جريح|اصابه|اصابات|مصاب|مصابين|جرح|اصيب)"
 
@@ -117,6 +143,7 @@ VICTIM_WORDS: dict[str, str] = {
     "المواطنين": "civilians", "مواطنون": "civilians", "مسعفين": "civilians", "مسعفا": "civilians",
     "مسعف": "civilians", "صحفيين": "civilians", "صحفيا": "civilians", "صحفي": "civilians",
     "طلاب": "civilians", "مرضي": "civilians", "عمال": "civilians", "مصلين": "civilians",
+    "نازحين": "civilians", "النازحين": "civilians", "مزارعين": "civilians", "رعاه": "civilians",
     "افراد": "", "اشخاص": "", "شخصا": "", "شخص": "", "اخرين": "", "اخرون": "", "اخران": "", "اخرين اثنين": "", "شبان": "",
     "شابا": "", "شاب": "", "رجال": "", "رجلا": "", "رجل": "", "الاشخاص": "",
     "اطفال": "children", "الاطفال": "children", "طفل": "children", "طفلا": "children",
@@ -144,6 +171,8 @@ NUMBER_WORDS: dict[str, int] = {
 VAGUE_NUMBERS: dict[str, tuple[int, int]] = {
     "عشرات": (10, 99), "العشرات": (10, 99), "مئات": (100, 999), "المئات": (100, 999),
     "بضعه": (3, 9), "بضع": (3, 9), "عده": (3, 9), "الاف": (1000, 9999), "الالاف": (1000, 9999),
+    # "a number of", as en.VAGUE_NUMBERS codes it
+    "عدد من": (2, 9), "عددا من": (2, 9),
 }
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
@@ -162,7 +191,8 @@ NOT_PLACES = frozenset(
     كان ليل سنه سنوات شهداء الشهداء شهيد التحالف السوري السوريه سوري المدني مدني الدفاع
     الاحرار احرار الوطن وطن الخير البلد بلد الكرامه العزه الامل النور الفرقان الاقصي
     الشهيد المحرر الحره الحريه اليوم غدا امس الليل ليله مساء صباح فجر عاجل خاص
-    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد دوله""".split()
+    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد دوله جديد جديده الجديد الجديده
+    بيان البيان خبر الخبر خالص ان وان خليل""".split()
 )
 
 # Words before a one-word name that make it a place (read by extract/places.py): "في",
@@ -209,6 +239,11 @@ CASUALTY_SINGULAR: dict[str, str] = {
     "طفل": "children", "طفله": "children", "رضيع": "children", "امراه": "women", "سيده": "women",
     "مواطن": "civilians", "مدني": "civilians", "مسعف": "civilians", "صحفي": "civilians",
     "شاب": "", "رجل": "", "شخص": "", "مسن": "civilians", "عنصر": "combatants",
+    # people by their work or lot, civilians all: "مقتل راعي أغنام", "استشهاد مزارع"
+    "راعي": "civilians", "مزارع": "civilians", "فلاح": "civilians", "سائق": "civilians",
+    "طالب": "civilians", "طالبه": "civilians", "معلم": "civilians", "معلمه": "civilians",
+    "طبيب": "civilians", "ممرض": "civilians", "نازح": "civilians", "لاجئ": "civilians",
+    "فتاه": "children", "فتي": "children", "عامل": "civilians", "صياد": "civilians",
     "مقاتل": "combatants", "جندي": "combatants",
 }
 # A plural with no figure: "شهداء وجرحى بقصف ...". Arabic has a dual for two, so a plural

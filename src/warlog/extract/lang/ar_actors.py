@@ -34,7 +34,7 @@ GROUND_NOUNS = (r"قصف|القصف|صاروخ|صواريخ|الصاروخ|ال�
                 r"|استهداف|هجوم|الهجوم|قوات|القوات|جيش|الجيش|الاحتلال|احتلال|المحتل|دوريه|الدوريه"
                 r"|دبابات|الدبابات|جنود|الجنود|قاعده|القاعده|ضربه|الضربه|ضربات|الضربات|عدوان|العدوان"
                 r"|الجندرمه|الجندرما|مرتزقه|ميليشيات|ميليشيا")
-_ADJ = "(?:ال)?(?P<nat>" + "|".join(NATIONALITIES) + r")(?:ي|يه|يين|يتين|يون)(?!\S)"
+_ADJ = "#?(?:ال)?(?P<nat>" + "|".join(NATIONALITIES) + r")(?:ي|يه|يين|يتين|يون)(?!\S)"
 _PREFIX = r"(?:و?(?:لل|[بل])|و)?"  # و and, ب by, ل of; ل + ال is written لل
 ADJECTIVE = re.compile(rf"(?<!\S){_PREFIX}(?:(?P<air>{AIR_NOUNS})|(?:{GROUND_NOUNS}))"
                        rf"(?:\s+\S+){{0,2}}?\s+{_ADJ}")
@@ -52,6 +52,10 @@ SYRIAN_GOVERNMENT = re.compile(
     r"(?<!\S)[وبل]?(?:(?:ميليشيا|ميليشيات|مليشيا|مليشيات|عصابات|عصابه|قوات|جيش|كلاب|شبيحه|نظام)"
     r"\s+(?:ال)?اسد|(?:ال)?نظام(?:\s+(?:السوري|المجرم|البائد|الاسدي))?|(?:ال)?شبيحه)(?!\S)")
 SYRIAN_GOVERNMENT_ID = "syria_army"
+# The coalition named after a strike or an aircraft: "غارة التحالف", "مسيرة للتحالف",
+# "طائرة تحالف" (the registry knows "طيران التحالف", "طائرات التحالف")
+COALITION = re.compile(rf"(?<!\S){_PREFIX}(?:{AIR_NOUNS}|قصف|القصف|ضربه|ضربات)\s+#?(?:لل|ل|ال)?تحالف(?!\S)")
+COALITION_ID = "global_coalition"
 
 
 def find(norm: str) -> list[tuple[int, int, str]]:
@@ -72,15 +76,19 @@ def find(norm: str) -> list[tuple[int, int, str]]:
         found.append((m.start(group), m.end(group), COUNTRIES[name]))
     for m in SYRIAN_GOVERNMENT.finditer(norm):
         found.append((m.start(), m.end(), SYRIAN_GOVERNMENT_ID))
+    for m in COALITION.finditer(norm):
+        found.append((m.start(), m.end(), COALITION_ID))
     return sorted(found)
 
 
 # Who struck, by the words right before an actor named after the weapon: the genitive ل
 # ("قصف مدفعي لميليشيا قسد", "لطائرة مسيرة تابعة للتحالف"), "مصدره" (its source was),
 # "تابعة ل" (belonging to), "من قبل" / "بواسطة" (by).
+# A kind of force may stand between ("مصدره ميليشيا #قسد"), and a hashtag or quotes
+# before the name ('لـ"قسد"').
 _ATTACKER_BEFORE = re.compile(
     r"(?:(?<!\S)ل|مصدره|مصدرها|تابعه\s+ل|التابعه\s+ل|تابع\s+ل|التابع\s+ل|بواسطه|نفذها|شنها"
-    r"|من جانب|من طرف|من قبل)\s*#?$")
+    r"|من جانب|من طرف|من قبل)\s*(?:(?:ميليشيا|ميليشيات|مليشيا|مليشيات|قوات|عناصر)\s+)?[#\"“«]?$")
 # Arabic puts the doer right after the verb or noun of the act: "اعتقلت قسد", "قصف النظام".
 _RIGHT_AFTER = re.compile(r"\S+\s+[#\"“«(]?$")
 

@@ -30,6 +30,8 @@ AR_MONTH = "(" + "|".join(sorted(AR_MONTHS, key=len, reverse=True)) + ")"
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 _X_STAMP = re.compile(r"\d{1,2}:\d\d\s?[ap]m\s?·\s?" + _EN_MONTH + r"\s(\d{1,2}),\s(\d{4})", re.I)
+# Facebook's: "April 30, 2025 · Shared with Public"
+_FB_STAMP = re.compile(_EN_MONTH + r"\s(\d{1,2}),\s(\d{4})\s?·\s?Shared with", re.I)
 # (pattern, order of its groups: d day, m month, y year, and whether the month is Arabic)
 _FULL: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?" + AR_MONTH + r"[,،]?\s+(?:عام\s+|سنه\s+)?(\d{4})"), "dmy", True),
@@ -69,13 +71,17 @@ def _date(order: str, groups: tuple[str, ...], arabic: bool) -> date | None:
         return None
 
 
+def platform_date(text: str) -> date | None:
+    """The day X or Facebook stamped on a copied post, or None."""
+    norm = matching_form(text)
+    stamp = _X_STAMP.search(norm) or _FB_STAMP.search(norm)
+    return _date("mdy", stamp.groups(), False) if stamp else None
+
+
 def publication_date(text: str) -> date | None:
     """The page's own date, or None when it gives no full date."""
     norm = matching_form(text)
-    stamp = _X_STAMP.search(norm)
-    if stamp:
-        return _date("mdy", stamp.groups(), False)
-    return full_date(norm) or weekday_date(norm, date.today())
+    return platform_date(norm) or full_date(norm) or weekday_date(norm, date.today())
 
 
 def full_date(text: str) -> date | None:

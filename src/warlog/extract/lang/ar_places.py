@@ -19,17 +19,28 @@ _SETTLEMENT_CUE = re.compile(r"(مدينه|بلده|قريه|بلدات|قري|�
 _ARABIC = re.compile(r"^[#\u0600-\u06ff]")
 
 
+_AREAS = ("country", "admin1", "continent", "region")
+
+
 def filter_resolved(ctx: DocContext, resolved: list[tuple[Match, Place]]
                     ) -> list[tuple[Match, Place]]:
-    """The resolved toponyms less the Arabic names placed abroad without a cue."""
+    """The resolved toponyms less the Arabic names placed abroad without a cue, and less
+    the towns placed in a country the report does not name when it names another: in
+    "قرية ذيبان بريف دير الزور" the village is Syria's, not its Jordanian namesake, even
+    where the gazetteer knows only the latter (the focus countries name each other's
+    villages alike)."""
     focus = any(p.iso in FOCUS_COUNTRIES for _, p in resolved)
+    named = {p.iso for _, p in resolved if p.iso and p.feature in _AREAS}
     kept = []
     for m, p in resolved:
-        abroad = p.iso and p.iso not in FOCUS_COUNTRIES and p.feature not in (
-            "country", "admin1", "continent", "region")
-        if abroad and (focus or " " not in m.text.strip()) and _ARABIC.match(m.text) \
+        town = p.iso and p.feature not in _AREAS
+        abroad = town and p.iso not in FOCUS_COUNTRIES
+        arabic = _ARABIC.match(m.text)
+        if abroad and (focus or " " not in m.text.strip()) and arabic \
                 and not _SETTLEMENT_CUE.search(
                 ctx.norm[max(0, m.start - 12):m.start]):
+            continue
+        if town and arabic and named and p.iso not in named:
             continue
         kept.append((m, p))
     return kept
