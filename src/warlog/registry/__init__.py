@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from warlog.gazetteer import name_key
+from warlog.gazetteer import leading_words, name_key
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Registry:
     by_acronym: dict[str, str] = field(default_factory=dict)
     # the first word of every match key: a quick test before look-ups (see may_start_name)
     first_words: set[str] = field(default_factory=set)
+    # every match key's leading words, as far as each space (see may_continue_name)
+    name_prefixes: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, text: str | None = None) -> Registry:
@@ -79,9 +81,11 @@ class Registry:
             else:
                 self.by_key.setdefault(name_key(alias), actor.id)
             self.first_words.add(name_key(alias).split(" ", 1)[0])
+            self.name_prefixes.update(leading_words(name_key(alias)))
         for alias in (*actor.pejoratives, *actor.pejoratives_ar):
             self.by_key.setdefault(name_key(alias), actor.id)
             self.first_words.add(name_key(alias).split(" ", 1)[0])
+            self.name_prefixes.update(leading_words(name_key(alias)))
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -90,7 +94,14 @@ class Registry:
         """Whether some actor's name may begin with this word (scan_names asks before it
         looks up every run of words from it); Arabic words always may, as a glued prefix
         (و, ب) hides their first word."""
+        if word.isascii() and word.isalnum():  # a plain word is its own match key
+            return word.lower() in self.first_words
         return word[:1] >= "\u0600" or name_key(word).split(" ", 1)[0] in self.first_words
+
+    def may_continue_name(self, key: str) -> bool:
+        """Whether some actor's match key begins with this key and a space (scan_names
+        reads no longer run of words once the words so far begin no name)."""
+        return key in self.name_prefixes
 
     def lookup(self, name: str) -> Actor | None:
         actor_id = self.by_acronym.get(name) or self.by_key.get(name_key(name))
