@@ -418,7 +418,7 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 
 def _cache_path() -> Path:
