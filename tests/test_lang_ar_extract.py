@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.eval import extract_text
 from warlog.extract.lang import ar_actors
@@ -299,3 +301,19 @@ def test_lang_ar_extract_relative_dates_are_whole_words(extractor, text, expecte
 def test_lang_ar_extract_common_words_are_no_towns(extractor, text):
     mention = _first(extractor, text)
     assert mention.place is not None and mention.place.iso == "SY"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(min_codepoint=0x600, max_codepoint=0x6ff),
+                                  st.sampled_from("09 ,/-ab\u0640")), max_size=40))
+def test_lang_ar_extract_matching_form_folds_each_letter_alone(text):
+    """matching_form folds each Arabic letter as normalise_arabic does where that leaves
+    one letter, keeps a diacritic it would drop, and makes digits ASCII: one for one."""
+    from warlog.extract.lang.ar_dateline import matching_form
+    from warlog.gazetteer import normalise_arabic
+
+    form = matching_form(text)
+    assert len(form) == len(text)
+    for char, folded in zip(text, form, strict=True):
+        expected = (normalise_arabic(char) or char) if "\u0600" <= char <= "\u06ff" else char
+        assert folded == (str(int(expected)) if expected.isdigit() else expected)

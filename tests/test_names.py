@@ -93,3 +93,115 @@ def test_names_may_start_name_plain_word_path_agrees_with_name_key(word):
         slow = word[:1] >= "\u0600" if owner is _REGISTRY else False
         slow = slow or name_key(word).split(" ", 1)[0] in owner.first_words
         assert owner.may_start_name(word) == slow
+
+
+# Arabic: a word is looked up as written, without a glued prefix (و ب ل ف), and "لل" as
+# "ال"; the gazetteer also drops an article. Names invented for the test, and one key
+# that begins with a space (GeoNames has such: "ال-X" loses "ال" and keeps the space).
+_REGISTRY_AR = Registry.load("""
+[[actor]]
+id = "sdf"
+name = "Syrian Democratic Forces"
+type = "rebel"
+inter = 2
+aliases_ar = ["قوات سوريا الديمقراطية", "قسد", "قوات (قسد) سوريا"]
+
+[[actor]]
+id = "coalition"
+name = "Global Coalition Against Daesh"
+type = "external"
+inter = 8
+aliases_ar = ["التحالف الدولي", "طيران التحالف", "التحالف الدولي، بقيادة واشنطن"]
+
+[[actor]]
+id = "russia_air"
+name = "Air Force of Russia"
+type = "external"
+inter = 8
+aliases_ar = ["الطيران الروسي", "المقاتلات الروسية", "#الطيران_الروسي"]
+""")
+
+
+_PLACES_AR = [["دير الزور", "ديرالزور"], ["الرقة"], ["رأس العين"], ["تل أبيض"],
+              ["البوكمال", "أبو كمال"], ["حلب", "ريف حلب الشرقي"], ["ال-باب"],
+              ["كوباني (عين) العرب", "عين العرب"], ["Al Bab"]]
+
+
+def _gazetteer_ar() -> Gazetteer:
+    gaz = Gazetteer()
+    for n, names in enumerate(_PLACES_AR):
+        gaz.add(Place(n + 1, names[0], 35.0, 40.0, "SY", "01", 10_000, "city"), names)
+    return gaz
+
+
+# How a word may be written glued: a prefix (و ب ل ف), an article, "لل" for ل + ال.
+_GLUES = ["", "", "", "و", "ب", "ل", "ف", "وب", "ال", "وال", "بال", "لل", "ولل"]
+
+
+def _glue(word: str, glue: str) -> str:
+    if glue in ("لل", "ولل", "وال", "بال") and word.startswith("ال"):
+        return glue + word[2:]
+    return glue + word
+
+
+_NAMES_AR = [name for names in _PLACES_AR for name in names] + [
+    alias for actor in _REGISTRY_AR.actors.values() for alias in actor.aliases_ar]
+# a name, or its first words, its first word glued to a prefix; or a word of no name
+_PIECE = st.one_of(
+    st.tuples(st.sampled_from(_NAMES_AR), st.integers(1, 5), st.sampled_from(_GLUES)).map(
+        lambda t: " ".join([_glue(t[0].split(" ")[0], t[2]), *t[0].split(" ")[1:t[1]]])),
+    st.sampled_from(["في", "على", "قصف", "ـ", "ʿ", "Al", "Bab", "الطيران_الروسي", "قوات"]))
+# gaps a key reads as one space, gaps it keeps ("،", quotes, "#"), drops ("`") or that
+# begin with a combining mark
+_GAPS_AR = [" ", " ", " ", "  ", "-", ". ", "\n", "، ", "،", '" ', " «", " #", "#", " (", ") ",
+            "/", "`", "\u06eb ", "\u200f", " ـ "]
+_TEXT_AR = st.lists(st.tuples(_PIECE, st.sampled_from(_GAPS_AR)), max_size=10).map(
+    lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT_AR)
+def test_names_arabic_cut_runs_find_what_every_length_finds(text):
+    gaz = _gazetteer_ar()
+    for owner, max_tokens in ((_REGISTRY_AR, 8), (gaz, 5)):
+        def starts(word, owner=owner):  # as find_places asks: Arabic words always may
+            return word[0] >= "\u0600" or owner.may_start_name(word)
+
+        cut = scan_names(text, owner.lookup, max_tokens=max_tokens, starts_name=starts)
+        full = scan_names(text, lambda phrase, o=owner: o.lookup(phrase), max_tokens=max_tokens,
+                          starts_name=starts)
+        assert _spans(cut) == _spans(full)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("غارات للطيران الروسي على ريف حلب الشرقي", "لطيران الروسي"),  # لل read as ال
+    ("استهدفت وقوات سوريا الديمقراطية مواقع", "قوات سوريا الديمقراطية"),  # a glued و
+    ("قصف التحالف الدولي، بقيادة واشنطن القرية", "التحالف الدولي، بقيادة واشنطن"),
+    ("بيان قوات (قسد) سوريا اليوم", "قوات (قسد) سوريا"),  # past "("
+])
+def test_names_arabic_cut_runs_keep_long_names(text, found):
+    assert found in [m.text for m in scan_names(text, _REGISTRY_AR.lookup, max_tokens=8)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("قصف على ريف حلب الشرقي", "ريف حلب الشرقي"),
+    ("اشتباكات في بدير الزور", "دير الزور"),
+    ("قرب ال باب شمالا", "ال باب"),  # the key " باب", once lookup drops ال
+    ("near Al Bab", "Al Bab"),
+])
+def test_names_arabic_places_found(text, found):
+    gaz = _gazetteer_ar()
+    got = scan_names(text, gaz.lookup, max_tokens=5,
+                     starts_name=lambda w: w[0] >= "\u0600" or gaz.may_start_name(w))
+    assert found in [m.text for m in got]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("الديرزوقاتحفبكم رأس-،"), max_size=10))
+def test_names_may_begin_name_agrees_with_the_sorted_keys(text):
+    gaz = _gazetteer_ar()
+    for owner, keys in ((gaz, list(gaz.names)), (_REGISTRY_AR, list(_REGISTRY_AR.by_key))):
+        if any(k.startswith(text) for k in keys):
+            assert owner.may_begin_name(text)
+    if not owner.may_begin_name(text):  # the registry: nothing begins with the text
+        assert not any(k.startswith(text) for k in _REGISTRY_AR.by_key)

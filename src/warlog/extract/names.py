@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from warlog.extract.context import Match
 from warlog.gazetteer import name_key
@@ -22,25 +24,69 @@ def tokens(text: str) -> list[tuple[int, int]]:
 _BREAK = re.compile(r"[\n,;:!?]|\.(?=\s)")
 
 
+@lru_cache(maxsize=4)  # actors, their relations and places scan the same text in turn
+def _layout(text: str) -> tuple[list[tuple[int, int]], list[int], list[bool]]:
+    """The text's tokens, where its breaks are (with its end), and whether each token is
+    followed by a gap that a key reads as one space and a word with a key (see _reach)."""
+    toks = tokens(text)
+    spaced = [bool(_SPACE_GAP.fullmatch(text, end, after) and _KEYED.match(text, after))
+              for (_, end), (after, _) in zip(toks, toks[1:], strict=False)] + [False]
+    return toks, [m.start() for m in _BREAK.finditer(text)] + [len(text)], spaced
+
+
 # A gap between two tokens that a match key reads as one space (gazetteer.name_key).
 _SPACE_GAP = re.compile(r"[\s\-.]+")
+# A word whose match key is not empty: its first character survives name_key.
+_KEYED = re.compile(r"[A-Za-z0-9\u0621-\u063a\u0641-\u064a]")
+
+
+@lru_cache(maxsize=4096)
+def _starter(char: str) -> bool:
+    """Whether a gap that begins with this character leaves the match key of the words
+    before it as it is, so that it begins the key of every longer run: it must not be a
+    combining mark, which Unicode folding would reorder with the marks before it."""
+    return not unicodedata.combining(unicodedata.normalize("NFKD", char)[0])
 
 
 def _reach(text: str, toks: list[tuple[int, int]], i: int, longest: int,
-           continues: Callable[[str], bool]) -> int:
+           cuts: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None],
+           start: int | None = None, lead: str = "") -> int:
     """How many tokens from toks[i] a name may still span: a run grows past its n-th
-    token only while the match key of its first n tokens begins some name (the owner's
-    ``may_continue_name``). Sound only where the gaps read as spaces, as then that key
-    is the start of every longer run's key, up to a space; at any other gap every length
-    is tried, as before."""
-    start = toks[i][0]
+    token only while the match key of its first n tokens may begin a name. Where a space
+    follows those words (a gap that the key reads as one space, before a word with a key
+    of its own) that key is the start of every longer run's key up to a space, and the
+    owner's ``may_continue_name`` tells (the first element of ``cuts``); after any other
+    gap (",", a quote, "#") it is only the start of the longer keys as a string, and the
+    owner's ``may_begin_name`` tells (the second). A gap that begins with a combining mark
+    cuts nothing. ``start`` and ``lead`` give the form of the run the scan looks up (an
+    Arabic word without its glued prefix; "ا" before "لل" made "ال")."""
+    continues, begins = cuts
+    start = toks[i][0] if start is None else start
     for n in range(1, longest):
         end = toks[i + n - 1][1]
-        if not _SPACE_GAP.fullmatch(text, end, toks[i + n][0]):
-            return longest
-        if not continues(name_key(text[start:end])):
+        after = toks[i + n][0]
+        if _SPACE_GAP.fullmatch(text, end, after):
+            test = continues if _KEYED.match(text, after) else begins
+        else:
+            test = begins if _starter(text[end]) else None
+        if test is None:
+            continue
+        key = name_key(lead + text[start:end])
+        if key and not test(key):
             return n
     return longest
+
+
+@lru_cache(maxsize=1 << 15)  # the same words recur in every scan and report
+def _arabic_forms(first: str) -> tuple[tuple[int, str, str], ...]:
+    """Every (offset, lead, match key) the scan looks a run up in from an Arabic first
+    word: as written, without its glued prefix, and "لل..." read as "ال..." (see
+    scan_names); the key is that of the word alone in that form."""
+    prefix = AR_PREFIX.match(first)
+    forms = [(0, "")] + ([(prefix.end(), "")] if prefix and prefix.end() else [])
+    if first.startswith(("لل", "ولل")):
+        forms.append((first.index("لل") + 1, "ا"))
+    return tuple((at, lead, name_key(lead + first[at:])) for at, lead in forms)
 
 
 def scan_names(
@@ -54,15 +100,19 @@ def scan_names(
     tokens that ``starts_name`` accepts start a run; by default, those that the lookup's
     owner says may start a name (``may_start_name``: the registry's, the gazetteer's), as
     trying every run of words from every token is most of the scan's cost. For the same
-    reason a run in Latin script is cut where its words begin no name (the owner's
-    ``may_continue_name``; see _reach)."""
+    reason a run is cut where its words begin no name (the owner's ``may_continue_name``
+    and ``may_begin_name``; see _reach), and an Arabic word starts no run where no form
+    of it that is looked up begins a name (``may_start_key``)."""
     owner = getattr(lookup, "__self__", None)
     if starts_name is None:
         starts_name = getattr(owner, "may_start_name", None) or (lambda word: True)
-    continues = getattr(owner, "may_continue_name", None)
-    toks = tokens(text)
+    cuts = (getattr(owner, "may_continue_name", None), getattr(owner, "may_begin_name", None))
+    starts_key = getattr(owner, "may_start_key", None)
+    arabic_cuts = starts_key is not None and cuts[1] is not None
+    # an Arabic word's forms, and whether the first word of some form's key begins a name
+    words: dict[str, tuple[tuple[tuple[int, str, str], ...], bool]] = {}
+    toks, breaks, spaced_after = _layout(text)
     count = len(toks)
-    breaks = [m.start() for m in _BREAK.finditer(text)] + [len(text)]
     found: list[Match] = []
     resume = 0  # the first token after the last name found
     for i, (tok_start, tok_end) in enumerate(toks):
@@ -71,6 +121,19 @@ def scan_names(
         first = text[tok_start:tok_end]
         if not starts_name(first):
             continue
+        arabic = first[0] >= "\u0600"
+        if arabic and arabic_cuts:
+            # An Arabic word is looked up in several forms (_arabic_forms): it starts no
+            # run where no form may begin a name. Before a space (and a word with a key),
+            # the first word of a form's key is that of every longer run's key.
+            known = words.get(first)
+            if known is None:
+                forms = _arabic_forms(first)
+                known = words[first] = (forms, any(starts_key(key) for *_, key in forms))
+            forms, may_start = known
+            spaced = spaced_after[i]
+            if spaced and not may_start:
+                continue
         prefix = AR_PREFIX.match(first)
         shifts = [0, prefix.end()] if prefix and prefix.end() else [0]
         # a name never runs across a sentence or clause break
@@ -79,10 +142,22 @@ def scan_names(
         most = min(max_tokens, count - i)
         while longest < most and toks[i + longest][1] <= limit:
             longest += 1
-        if continues is not None and longest > 1 and first[0] < "\u0600":
-            # (Arabic words keep every length: a glued prefix and an article that
-            # lookup drops make their keys no plain start of a longer one)
-            longest = _reach(text, toks, i, longest, continues)
+        if not arabic:
+            if longest > 1 and cuts != (None, None):
+                longest = _reach(text, toks, i, longest, cuts)
+        elif arabic_cuts:
+            if not spaced:
+                if longest <= 1:  # the word alone: its key's first word is a name's
+                    may = may_start
+                elif _starter(text[tok_end]):  # a gap the key keeps: the key as a string
+                    may = any(cuts[1](key) for *_, key in forms)
+                else:
+                    may = True
+                if not may:
+                    continue
+            if longest > 1:  # a run is cut where no form's words may go on
+                longest = max(_reach(text, toks, i, longest, cuts, tok_start + at, lead)
+                              for at, lead, _ in forms)
         match = None
         for n in range(longest, 0, -1):
             end = toks[i + n - 1][1]

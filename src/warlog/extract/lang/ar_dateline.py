@@ -54,10 +54,15 @@ _WEEKDAY_DAY_MONTH = re.compile(
 WEEKDAY_YEARS_BACK = 10
 
 
+# Each Arabic letter as normalise_arabic folds it, where that leaves one letter (a
+# diacritic, which it drops, stays as it is): one character for one.
+_LETTERS = str.maketrans({c: normalise_arabic(c) for c in map(chr, range(0x600, 0x700))
+                          if len(normalise_arabic(c)) == 1 and normalise_arabic(c) != c})
+
+
 def matching_form(text: str) -> str:
     """Arabic folded and digits made ASCII, one character for one (offsets kept)."""
-    return "".join(normalise_arabic(c) or c if "\u0600" <= c <= "\u06ff" else c
-                   for c in text).translate(_DIGITS)
+    return text.translate(_LETTERS).translate(_DIGITS)
 
 
 def _date(order: str, groups: tuple[str, ...], arabic: bool) -> date | None:
