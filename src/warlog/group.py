@@ -265,12 +265,6 @@ def features(a: LinkItem, b: LinkItem) -> dict[str, object] | None:
     # block the pair unless its text ties it
     tied = strong or float(f.get("text_overlap", 0.0)) >= TEXT_OVERLAP["some"]  # type: ignore[arg-type]
     same_name = bool(a.place_name) and a.place_name == b.place_name
-    # shared words tie reports whose places disagree because a village was read as a
-    # namesake abroad; two different cities (each 100k+) are two places, however alike
-    # an outlet's wording (the test corpus of tests/test_scale_cluster.py: one template
-    # about eight cities)
-    if min(a.population, b.population) >= CITY_POPULATION and not same_name:
-        tied = strong
     if _placed(a) and _placed(b):
         if a.geonameid is not None and a.geonameid == b.geonameid:
             f["place"] = "same place"
