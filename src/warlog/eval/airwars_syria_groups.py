@@ -12,11 +12,9 @@ How a source is placed:
 - a source whose mentions span several incidents is placed in the one holding most of its
   mentions (ties: the incident with more sources, then the earlier), since a post is
   usually about one strike and its other mentions are background;
-- a source where warlog finds no event (a short caption, a post whose strike wording the
-  extractor misses) is attached to an incident when its publication date (or the page's
-  own date) and its words match a report of it (``group.cluster_reports``: attach only,
-  never open), else placed with a near-copy of its text that was placed, or else alone:
-  nothing is dropped, so recall counts every source.
+- a source where warlog finds no event (a short caption, a page of navigation text) is
+  placed with a near-copy of its text that was placed, or else alone: nothing is dropped,
+  so recall counts every source.
 
 How the gold is read: Airwars links a source to one or more incidents (``incident_ids``).
 Two sources belong together when they share at least one incident; B-cubed precision and
@@ -80,16 +78,13 @@ def score_clusters(assigned: dict[str, int], gold: dict[str, list[str]]) -> Grou
 
 
 def place_sources(sources: list[AirwarsSource], doc_of: dict[str, Document | None],
-                  mentions: dict[str, list[Mention]], attach: bool = True) -> dict[str, int]:
-    """Group the documents' mentions and place each source in one cluster (see above).
-    ``attach=False`` leaves out the attaching of documents with no event, which `warlog
-    group` does not store yet, so the score is that of the stored grouping."""
-    from warlog.group import cluster_reports
+                  mentions: dict[str, list[Mention]]) -> dict[str, int]:
+    """Group the documents' mentions and place each source in one cluster (see above)."""
+    from warlog.group import cluster
 
     docs = {d.id: d for d in doc_of.values() if d is not None}
     all_mentions = {m.id: m for ms in mentions.values() for m in ms}
-    quiet = sorted(d for d in docs if not mentions.get(d)) if attach else []
-    groups, reports = cluster_reports(list(all_mentions.values()), docs, quiet)
+    groups = cluster(list(all_mentions.values()), docs)
     incident_of = {m.id: n for n, (group, _) in enumerate(groups) for m in group}
     size = {n: len({m.document_id for m in group}) for n, (group, _) in enumerate(groups)}
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -108,9 +103,6 @@ def place_sources(sources: list[AirwarsSource], doc_of: dict[str, Document | Non
         doc = doc_of.get(s.source_id)
         if doc is not None and doc.id in by_doc:
             assigned[s.source_id] = by_doc[doc.id]
-            continue
-        if doc is not None and doc.id in reports:
-            assigned[s.source_id] = reports[doc.id][0]
             continue
         near = index.near(dedup.signature(doc.text)) if doc is not None else []
         if near:
@@ -162,7 +154,6 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     assigned = place_sources(sources, doc_of, mentions)
     gold = {s.source_id: s.incident_ids for s in sources}
     result = score_clusters(assigned, gold)
-    stored = score_clusters(place_sources(sources, doc_of, mentions, attach=False), gold)
     has_event = {s.source_id for s in sources if doc_of.get(s.source_id) is not None
                  and mentions.get(doc_of[s.source_id].id)}  # type: ignore[union-attr]
     # bounds that say how much is grouping's to win: every source alone (the floor), and
@@ -187,8 +178,6 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
         },
         details=[
             ("sources with an event found", f"{len(has_event)} of {len(sources)}"),
-            ("bcubed_f1 without attaching reports with no event (as `warlog group` stores)",
-             f"{stored.bcubed_f1:.3f}"),
             ("bcubed_f1, every source alone", f"{floor.bcubed_f1:.3f}"),
             ("bcubed_f1, perfect grouping of sources with an event", f"{ceiling.bcubed_f1:.3f}"),
             ("pages with no report text (each alone)", str(len(empty))),
