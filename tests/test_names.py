@@ -18,6 +18,7 @@ name = "Syrian Democratic Forces"
 type = "rebel"
 inter = 2
 aliases = ["SDF", "Q.S.D", "the Syrian Democratic Forces", "Democratic Forces of Syria"]
+aliases_ar = ["قوات سوريا الديمقراطية", "قسد", "قوات (قسد) سوريا"]
 
 [[actor]]
 id = "coalition"
@@ -25,6 +26,7 @@ name = "Global Coalition Against Daesh"
 type = "external"
 inter = 8
 aliases = ["US-led coalition", "Global Coalition", "Coalition"]
+aliases_ar = ["التحالف الدولي", "طيران التحالف", "التحالف الدولي، بقيادة واشنطن"]
 
 [[actor]]
 id = "army"
@@ -32,7 +34,15 @@ name = "Military Forces of Syria"
 type = "state"
 inter = 1
 aliases = ["Syrian army", "Syrian Arab Army", "Syrian army's 4th Division"]
+
+[[actor]]
+id = "russia_air"
+name = "Air Force of Russia"
+type = "external"
+inter = 8
+aliases_ar = ["الطيران الروسي", "المقاتلات الروسية", "#الطيران_الروسي"]
 """)
+
 
 
 def _gazetteer() -> Gazetteer:
@@ -96,30 +106,10 @@ def test_names_may_start_name_plain_word_path_agrees_with_name_key(word):
 
 
 # Arabic: a word is looked up as written, without a glued prefix (و ب ل ف), and "لل" as
-# "ال"; the gazetteer also drops an article. Names invented for the test, and one key
+# "ال"; the gazetteer also drops an article. Names invented for the test (the registry
+# above holds their Arabic aliases), and one key
 # that begins with a space (GeoNames has such: "ال-X" loses "ال" and keeps the space).
-_REGISTRY_AR = Registry.load("""
-[[actor]]
-id = "sdf"
-name = "Syrian Democratic Forces"
-type = "rebel"
-inter = 2
-aliases_ar = ["قوات سوريا الديمقراطية", "قسد", "قوات (قسد) سوريا"]
 
-[[actor]]
-id = "coalition"
-name = "Global Coalition Against Daesh"
-type = "external"
-inter = 8
-aliases_ar = ["التحالف الدولي", "طيران التحالف", "التحالف الدولي، بقيادة واشنطن"]
-
-[[actor]]
-id = "russia_air"
-name = "Air Force of Russia"
-type = "external"
-inter = 8
-aliases_ar = ["الطيران الروسي", "المقاتلات الروسية", "#الطيران_الروسي"]
-""")
 
 
 _PLACES_AR = [["دير الزور", "ديرالزور"], ["الرقة"], ["رأس العين"], ["تل أبيض"],
@@ -145,7 +135,7 @@ def _glue(word: str, glue: str) -> str:
 
 
 _NAMES_AR = [name for names in _PLACES_AR for name in names] + [
-    alias for actor in _REGISTRY_AR.actors.values() for alias in actor.aliases_ar]
+    alias for actor in _REGISTRY.actors.values() for alias in actor.aliases_ar]
 # a name, or its first words, its first word glued to a prefix; or a word of no name
 _PIECE = st.one_of(
     st.tuples(st.sampled_from(_NAMES_AR), st.integers(1, 5), st.sampled_from(_GLUES)).map(
@@ -163,7 +153,7 @@ _TEXT_AR = st.lists(st.tuples(_PIECE, st.sampled_from(_GAPS_AR)), max_size=10).m
 @given(_TEXT_AR)
 def test_names_arabic_cut_runs_find_what_every_length_finds(text):
     gaz = _gazetteer_ar()
-    for owner, max_tokens in ((_REGISTRY_AR, 8), (gaz, 5)):
+    for owner, max_tokens in ((_REGISTRY, 8), (gaz, 5)):
         def starts(word, owner=owner):  # as find_places asks: Arabic words always may
             return word[0] >= "\u0600" or owner.may_start_name(word)
 
@@ -180,7 +170,7 @@ def test_names_arabic_cut_runs_find_what_every_length_finds(text):
     ("بيان قوات (قسد) سوريا اليوم", "قوات (قسد) سوريا"),  # past "("
 ])
 def test_names_arabic_cut_runs_keep_long_names(text, found):
-    assert found in [m.text for m in scan_names(text, _REGISTRY_AR.lookup, max_tokens=8)]
+    assert found in [m.text for m in scan_names(text, _REGISTRY.lookup, max_tokens=8)]
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -200,8 +190,8 @@ def test_names_arabic_places_found(text, found):
 @given(st.text(alphabet=st.sampled_from("الديرزوقاتحفبكم رأس-،"), max_size=10))
 def test_names_may_begin_name_agrees_with_the_sorted_keys(text):
     gaz = _gazetteer_ar()
-    for owner, keys in ((gaz, list(gaz.names)), (_REGISTRY_AR, list(_REGISTRY_AR.by_key))):
+    for owner, keys in ((gaz, list(gaz.names)), (_REGISTRY, list(_REGISTRY.by_key))):
         if any(k.startswith(text) for k in keys):
             assert owner.may_begin_name(text)
     if not owner.may_begin_name(text):  # the registry: nothing begins with the text
-        assert not any(k.startswith(text) for k in _REGISTRY_AR.by_key)
+        assert not any(k.startswith(text) for k in _REGISTRY.by_key)

@@ -78,15 +78,24 @@ def _reach(text: str, toks: list[tuple[int, int]], i: int, longest: int,
 
 
 @lru_cache(maxsize=1 << 15)  # the same words recur in every scan and report
-def _arabic_forms(first: str) -> tuple[tuple[int, str, str], ...]:
-    """Every (offset, lead, match key) the scan looks a run up in from an Arabic first
-    word: as written, without its glued prefix, and "لل..." read as "ال..." (see
-    scan_names); the key is that of the word alone in that form."""
-    prefix = AR_PREFIX.match(first)
-    forms = [(0, "")] + ([(prefix.end(), "")] if prefix and prefix.end() else [])
+def _lookup_forms(first: str) -> tuple[tuple[int, str], ...]:
+    """Where in a run's first word the scan starts a look-up, and the letters it puts
+    before it, in the order tried: as written; "لل..." read as "ال..." (ل + ال is written
+    لل: "للطيران الروسي" is "الطيران الروسي"); without a glued prefix (و، ف، ب، ل)."""
+    forms = [(0, "")]
     if first.startswith(("لل", "ولل")):
         forms.append((first.index("لل") + 1, "ا"))
-    return tuple((at, lead, name_key(lead + first[at:])) for at, lead in forms)
+    prefix = AR_PREFIX.match(first)
+    if prefix and prefix.end():
+        forms.append((prefix.end(), ""))
+    return tuple(forms)
+
+
+@lru_cache(maxsize=1 << 15)
+def _arabic_forms(first: str) -> tuple[tuple[int, str, str], ...]:
+    """Each look-up form of an Arabic first word (_lookup_forms) with the match key of
+    the word alone in that form."""
+    return tuple((at, lead, name_key(lead + first[at:])) for at, lead in _lookup_forms(first))
 
 
 def scan_names(
@@ -134,8 +143,6 @@ def scan_names(
             spaced = spaced_after[i]
             if spaced and not may_start:
                 continue
-        prefix = AR_PREFIX.match(first)
-        shifts = [0, prefix.end()] if prefix and prefix.end() else [0]
         # a name never runs across a sentence or clause break
         limit = breaks[bisect_left(breaks, tok_start)]
         longest = 0
@@ -161,15 +168,10 @@ def scan_names(
         match = None
         for n in range(longest, 0, -1):
             end = toks[i + n - 1][1]
-            for shift in shifts:
-                start = tok_start + shift
+            for at, lead in _lookup_forms(first):
+                start = tok_start + at
                 phrase = text[start:end].rstrip(".")
-                value = lookup(phrase)
-                if not value and shift == 0 and first.startswith(("لل", "ولل")):
-                    # ل + ال is written لل: "للطيران الروسي" is "الطيران الروسي"
-                    start = tok_start + first.index("لل") + 1
-                    value = lookup("ا" + text[start:end].rstrip("."))
-                    phrase = text[start:end].rstrip(".")
+                value = lookup(lead + phrase)
                 if value:
                     match = Match(start, start + len(phrase), phrase, value)
                     break

@@ -83,12 +83,15 @@ class Registry:
                 self.by_acronym.setdefault(alias, actor.id)
             else:
                 self.by_key.setdefault(name_key(alias), actor.id)
-            self.first_words.add(name_key(alias).split(" ", 1)[0])
-            self.name_prefixes.update(leading_words(name_key(alias)))
+            self._index_words(name_key(alias))
         for alias in (*actor.pejoratives, *actor.pejoratives_ar):
             self.by_key.setdefault(name_key(alias), actor.id)
-            self.first_words.add(name_key(alias).split(" ", 1)[0])
-            self.name_prefixes.update(leading_words(name_key(alias)))
+            self._index_words(name_key(alias))
+
+    def _index_words(self, key: str) -> None:
+        """Note a name's first word and leading words, which the scan's tests read."""
+        self.first_words.add(key.split(" ", 1)[0])
+        self.name_prefixes.update(leading_words(key))
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
