@@ -8,13 +8,12 @@ import random
 from collections import Counter, defaultdict
 from datetime import date
 from importlib import resources
-from pathlib import Path
 
 import pytest
+from group_support import FIXTURES, manbij_and_deir, run_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warlog import runner
 from warlog.group import (
     FAMILY,
     MERGE_THRESHOLD,
@@ -31,15 +30,6 @@ from warlog.model import ActorRef, CasualtyCount, DateRef, Document, Mention, Pl
 from warlog.store import open_store
 from warlog.store.review import SQLiteReview, local_user
 
-FIXTURES = Path(__file__).parent / "fixtures" / "grouping"
-
-
-def _run(store, *paths: Path) -> int:
-    feedback = runner.Feedback(quiet=True)
-    runner.ingest(store, [str(p) for p in paths], feedback)
-    runner.extract(store, feedback)
-    return runner.group(store)
-
 
 def _report_name(locator: str) -> str:
     return locator.split("/reports/")[-1]
@@ -49,7 +39,7 @@ def _report_name(locator: str) -> str:
 def demo_store(tmp_path_factory):
     store = open_store(tmp_path_factory.mktemp("demo") / "warlog.db")
     with resources.as_file(resources.files("warlog.demo").joinpath("reports")) as reports:
-        _run(store, reports)
+        run_reports(store, reports)
     yield store
     store.close()
 
@@ -110,12 +100,12 @@ def test_group_demo_grades_and_counts(demo_store):
 
 def test_group_new_report_attaches_to_its_incident_without_regrouping(tmp_path):
     store = open_store(tmp_path / "warlog.db")
-    _run(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
+    run_reports(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
          FIXTURES / "b1-deir-clash.md")
     before = {i.id: i for i in store.incidents()}
     manbij = next(i for i in before.values() if i.location == "Manbij")
     assert manbij.source_count == 2  # the English and the Arabic report
-    _run(store, FIXTURES / "later")
+    run_reports(store, FIXTURES / "later")
     after = {i.id: i for i in store.incidents()}
     assert set(before) <= set(after)
     grown = after[manbij.id]
@@ -135,13 +125,8 @@ def test_group_new_report_attaches_to_its_incident_without_regrouping(tmp_path):
 
 def test_group_analyst_merge_split_and_lock_survive_reruns(tmp_path):
     store = open_store(tmp_path / "warlog.db")
-    _run(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
-         FIXTURES / "b1-deir-clash.md")
-    manbij = next(i for i in store.incidents() if i.location == "Manbij")
-    deir = next(i for i in store.incidents() if i.location == "Deir ez-Zor")
+    manbij, deir, arabic = manbij_and_deir(store)
     # split the Arabic report's mention out of Manbij
-    arabic = next(m for m in store.mentions_by_id(manbij.mention_ids)
-                  if store.document(m.document_id).language == "ar")
     alone = split_mention(store, manbij.id, arabic.id, note="a different strike", user="ana")
     for rebuild in (False, True):
         group_store(store, rebuild=rebuild)
@@ -161,7 +146,7 @@ def test_group_analyst_merge_split_and_lock_survive_reruns(tmp_path):
     # a locked incident takes no new report: the Manbij update opens its own
     merged = lock_incident(store, manbij.id, note="checked", user="ana")
     assert merged.locked and review.view(manbij.id).state.locked
-    _run(store, FIXTURES / "later")
+    run_reports(store, FIXTURES / "later")
     assert set(store.incident_links()[manbij.id]) == set(merged.mention_ids)
     # the command line's changes are in the one log the review desk shows
     assert [(r.action, r.user_name, r.reason) for r in reversed(review.history(manbij.id))] == [
@@ -177,9 +162,7 @@ def test_group_rerun_keeps_analyst_edits_and_takes_new_reports(tmp_path):
     """An incident an analyst corrected still takes a new report of its event: rebuilt from
     its reports, it shows the new one and keeps the fields the analyst set."""
     store = open_store(tmp_path / "warlog.db")
-    _run(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
-         FIXTURES / "b1-deir-clash.md")
-    manbij = next(i for i in store.incidents() if i.location == "Manbij")
+    manbij, _, _ = manbij_and_deir(store)
     review = SQLiteReview(store)
     review.edit(manbij.id, 0, {"notes": "checked against the morgue list", "fatalities_low": 6},
                 "ana", "hospital count")
@@ -187,7 +170,7 @@ def test_group_rerun_keeps_analyst_edits_and_takes_new_reports(tmp_path):
         if rebuild:
             group_store(store, rebuild=True)
         else:
-            _run(store, FIXTURES / "later")
+            run_reports(store, FIXTURES / "later")
         grown = review.view(manbij.id).incident
         assert set(grown.mention_ids) == set(store.incident_links()[manbij.id])
         assert grown.source_count == 3 and grown.fatalities_high == 7  # the machine's, anew

@@ -7,26 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
 import pytest
+from group_support import FIXTURES, manbij_and_deir, run_reports
 
-from warlog import runner
 from warlog.group import build_incident, group_store
 from warlog.store import open_store
 from warlog.store.copy import ledger_tables
 from warlog.store.migrations import MIGRATIONS
 from warlog.store.review import ReviewError, SQLiteReview
 
-FIXTURES = Path(__file__).parent / "fixtures" / "grouping"
 ONE_LOG = 4  # the migration that folded analyst_decisions into revisions
-
-
-def _group(store, *paths: Path) -> None:
-    feedback = runner.Feedback(quiet=True)
-    runner.ingest(store, [str(p) for p in paths], feedback)
-    runner.extract(store, feedback)
-    group_store(store)
 
 
 def _decide(store, action: str, incident_id: str, mention_id: str | None, detail: dict) -> None:
@@ -71,12 +62,7 @@ def test_store_migrations_old_analyst_decisions_carry_over(backend_db, monkeypat
     monkeypatch.setattr("warlog.store.postgres.MIGRATIONS", MIGRATIONS[:ONE_LOG - 1])
     store = open_store(backend_db)
     assert store.schema_version == ONE_LOG - 1
-    _group(store, FIXTURES / "a1-manbij-wire.md", FIXTURES / "a2-manbij-ar.md",
-           FIXTURES / "b1-deir-clash.md")
-    manbij = next(i for i in store.incidents() if i.location == "Manbij")
-    deir = next(i for i in store.incidents() if i.location == "Deir ez-Zor")
-    arabic = next(m for m in store.mentions_by_id(manbij.mention_ids)
-                  if store.document(m.document_id).language == "ar")
+    manbij, deir, arabic = manbij_and_deir(store)
     alone = _old_split(store, manbij.id, arabic.id, "a different strike")
     _old_merge(store, manbij.id, deir.id, "one operation")
     members = set(store.incident_links()[manbij.id])
@@ -103,7 +89,7 @@ def test_store_migrations_old_analyst_decisions_carry_over(backend_db, monkeypat
 
     # the decisions hold on a rerun, from scratch and with a new report of the Manbij strike
     group_store(store, rebuild=True)
-    _group(store, FIXTURES / "later")
+    run_reports(store, FIXTURES / "later")
     links = store.incident_links()
     assert set(links[manbij.id]) == members and set(links[alone]) == {arabic.id}
     assert deir.id not in links
