@@ -315,16 +315,18 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     sources = load_sources(path, limit)
     extractor = Extractor()
     rows: list[dict[str, bool]] = []
-    empty = [s for s in sources if not has_report(document_text(s))]
-    sources = [s for s in sources if has_report(document_text(s))]
+    texts = {s.source_id: document_text(s) for s in sources}
+    empty = [s for s in sources if not has_report(texts[s.source_id])]
+    sources = [s for s in sources if has_report(texts[s.source_id])]
     with Feedback().bar("airwars-syria", len(sources)) as advance:
         for source in sources:
             cited = [cases[i] for i in source.incident_ids if i in cases]
-            mentions = extract_text(extractor, document_text(source), f"airwars-syria#{source.source_id}",
-                                    published_of(source), language_of(source), source.url)
+            text, published = texts[source.source_id], published_of(source)
+            mentions = extract_text(extractor, text, f"airwars-syria#{source.source_id}",
+                                    published, language_of(source), source.url)
             pred = predict(mentions, extractor.registry)
-            pred.dated = pred.dated or bool(published_of(source) or url_date(source.url)) or (
-                publication_date(document_text(source)) is not None)
+            pred.dated = pred.dated or bool(published or url_date(source.url)) or (
+                publication_date(text) is not None)
             rows.append(score_source(source, cited, pred, extractor.gazetteer))
             advance()
     metrics, totals = aggregate(rows)
