@@ -91,8 +91,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 class Screened:
-    """A compiled pattern behind its screen: ``search``, ``match`` and ``finditer`` as
-    ``re.Pattern``'s, same results, the pattern run only where a literal occurs.
+    """A compiled pattern behind its screen: ``search`` as ``re.Pattern``'s, same results,
+    the pattern run only where a literal occurs.
     ``possible`` takes a text already ``fold``ed, for callers that screen one text
     against many patterns."""
 
@@ -115,16 +115,6 @@ class Screened:
         if not self.possible(fold(text[pos:endpos])):
             return None
         return self.pattern.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self.possible(fold(text[pos:endpos])):
-            return None
-        return self.pattern.match(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        if not self.possible(fold(text[pos:endpos])):
-            return iter(())
-        return self.pattern.finditer(text, pos, endpos)
 
     def __repr__(self) -> str:
         return f"Screened({self.pattern!r}, literals={self.literals!r})"

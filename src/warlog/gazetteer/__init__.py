@@ -46,8 +46,9 @@ class Place:
 _LATIN_SCRIPT = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʿʾ`.\-()]+$")
 _ARABIC_SCRIPT = re.compile(r"^[\s\u0600-\u06ff\-]+$")
 # Arabic and transliterated articles: "Al Fallujah", "Ar Raqqah", "الفلوجة".
-_LATIN_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|an|az|at|ath|adh|ad) ")
-_LATIN_ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "at ", "ath ", "adh ")
+_LATIN_ARTICLES = tuple(f"{word} " for word in (
+    "al", "el", "ar", "as", "ad", "ash", "an", "az", "at", "ath", "adh"))
+_LATIN_ARTICLE = re.compile(rf"^(?:{'|'.join(_LATIN_ARTICLES)})")
 
 
 # Diacritics and tatweel dropped; alef forms to ا, ta marbuta to ه, alef maqsura to ي.
@@ -171,9 +172,9 @@ class Gazetteer:
         return not bare or bare.split(" ", 1)[0] in self.first_words
 
     def sorted_keys(self) -> list[str]:
-        if getattr(self, "key_order", None) is None:
+        if self.key_order is None:
             self.key_order = sorted(self.names)
-        return self.key_order  # type: ignore[return-value]
+        return self.key_order
 
     def may_begin_name(self, text: str) -> bool:
         """Whether a longer run of words whose match key begins with this text, as a
@@ -391,20 +392,24 @@ class Gazetteer:
         known (by its code, else the nearest in its country), so that its names join that
         region instead of making a second one; a lower one (a district) is a new place of
         feature "admin2" in the region its point is nearest."""
-        regions = [q for (iso, _), q in self.region_places.items() if iso == p.iso]
-        nearest = min(regions, default=None, key=lambda q: (q.latitude - p.latitude) ** 2
-                      + (q.longitude - p.longitude) ** 2)
         if p.feature_code == "ADM1":
-            named = next((q for n in p.names for q in self.lookup(n)
-                          if q.feature == "admin1" and q.iso == p.iso), None)
-            known = self.region_places.get((p.iso, p.admin1)) or named or nearest
+            known = self.region_places.get((p.iso, p.admin1)) or next(
+                (q for n in p.names for q in self.lookup(n)
+                 if q.feature == "admin1" and q.iso == p.iso), None) or self._nearest_region(p)
             if known is not None:
                 return known
+        nearest = None if p.admin1 else self._nearest_region(p)
         return Place(geonameid=p.geonameid, name=p.name, latitude=p.latitude,
                      longitude=p.longitude, iso=p.iso,
                      admin1_code=p.admin1 or (nearest.admin1_code if nearest else ""),
                      population=p.population,
                      feature="admin1" if p.feature_code == "ADM1" else "admin2")
+
+    def _nearest_region(self, p) -> Place | None:
+        """The known first-level region of p's country whose point is nearest p's."""
+        return min((q for (iso, _), q in self.region_places.items() if iso == p.iso),
+                   default=None, key=lambda q: (q.latitude - p.latitude) ** 2
+                   + (q.longitude - p.longitude) ** 2)
 
     # -- look-up --------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
