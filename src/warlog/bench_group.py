@@ -2,7 +2,8 @@
 
 The synthetic ledger holds incidents at random towns of Iraq and Syria, each told by one
 to six reports that date it within a day, place it at the town or nearby, and type it
-within the violence family, as real reports do. Its density is held at a real ledger's
+within the violence family, as real reports do; they share some words (names) beside words
+any report uses, and name the place as written. Its density is held at a real ledger's
 (``MENTIONS_PER_DAY``) so a larger N covers a longer period, as a growing archive does;
 mentions stream in date order and incidents older than the date window are let go, so
 memory stays bounded. The time includes making the synthetic mentions. A benchmark, not
@@ -18,6 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from warlog.dedup import VOCABULARY_K
 from warlog.group import Grouper, LinkItem
 
 # About the reporting rate of the Syrian war at its height across outlets and posts
@@ -27,6 +29,7 @@ TOWNS = 2_000
 _TYPES = [("Explosions/Remote violence", "Air/drone strike"),
           ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
           ("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
+COMMON_WORDS = 5_000  # the other words reports use, drawn at random
 _START = 735_000  # a day ordinal (2013): the stream's first day
 
 
@@ -51,17 +54,23 @@ def synthetic(n: int, seed: int = 7, per_day: int = MENTIONS_PER_DAY) -> Iterato
     rng = random.Random(seed)
     towns = [(rng.uniform(32.5, 37.0), rng.uniform(36.0, 45.0), rng.choice(["SY", "IQ"]),
               f"A{rng.randrange(14)}") for _ in range(TOWNS)]
+    common = [rng.getrandbits(64) for _ in range(COMMON_WORDS)]
     made = 0
     day = _START
     incident = 0
     while made < n:
         today: list[LinkItem] = []
         while len(today) < per_day and made + len(today) < n:
-            lat, lon, iso, admin1 = towns[rng.randrange(TOWNS)]
+            town = rng.randrange(TOWNS)
+            lat, lon, iso, admin1 = towns[town]
             event_type, sub = rng.choice(_TYPES)
             killed = rng.randrange(1, 40)
+            # the words the incident's reports share (names), beside words of any report
+            own = [rng.getrandbits(64) for _ in range(20)]
             for r in range(rng.randint(1, 6)):
                 jitter = rng.random() < 0.2  # placed at a nearby village
+                words = {w for w in own if rng.random() < 0.6}
+                words.update(common[rng.randrange(len(common))] for _ in range(15))
                 doc = f"d{incident}-{r}"
                 today.append(LinkItem(
                     mention_id=f"{doc}-1", document_id=doc,
@@ -73,7 +82,9 @@ def synthetic(n: int, seed: int = 7, per_day: int = MENTIONS_PER_DAY) -> Iterato
                     place_slack_km=10.0 if not jitter else 50.0, iso=iso, admin1=admin1,
                     geonameid=None if jitter else hash((lat, lon)) & 0xFFFFFF,
                     population=5000, killed=(killed, killed + rng.randrange(3)),
-                    fingerprint=tuple(rng.getrandbits(32) for _ in range(4)) * 8))
+                    fingerprint=tuple(rng.getrandbits(32) for _ in range(4)) * 8,
+                    place_name=f"village {rng.randrange(TOWNS * 5)}" if jitter else f"town {town}",
+                    vocabulary=tuple(sorted(words)[:VOCABULARY_K])))
             incident += 1
         today.sort(key=lambda m: (m.day, m.document_id))
         yield from today[: n - made]

@@ -10,7 +10,9 @@ moved it past any safe bit threshold.)
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import operator
 import random
 import re
 from collections import defaultdict
@@ -52,11 +54,77 @@ def similarity(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two texts' word 3-grams."""
     if not a or not b:
         return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / PERMUTATIONS
+    return sum(map(operator.eq, a, b)) / PERMUTATIONS
 
 
 def near_copies(a: Signature, b: Signature) -> bool:
     return similarity(a, b) >= NEAR_JACCARD
+
+
+# Words two reports of one strike share (the village, the family, the weapon) beside the
+# words every strike report uses: a bottom-k sketch of each text's set of words of three
+# or more letters (Arabic article and joined conjunction/preposition dropped, letters
+# folded), compared by the estimated Jaccard similarity of the two sets.
+VOCABULARY_K = 48
+_VOCAB_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
+_ARABIC_FOLD = str.maketrans("أإآٱةى", "ااااهي")
+# Words any report of any strike may use (function words, the vocabulary of strikes and
+# of Syria's map at large), folded and without the article as ``vocabulary`` reads them:
+# left out, so that what two reports share is what sets one strike apart.
+_COMMON = """
+في من على الى عن مع بعد قبل بين حتي منذ خلال ضد عند لدي نحو حول دون غير كان كانت يكون تم
+هذا هذه ذلك تلك التي الذي الذين اللذين هناك هنا وقد قد لقد لم لن ما لا او ثم كما حيث اذا اثر
+جراء نتيجه بسبب عدد عده اكثر اقل اخر اخري احد احدي كل بعض جميع ايضا فقط وفق وفقا بحسب حسب
+يوم اليوم امس صباح مساء ليل ليله فجر ظهر ساعه ساعات الساعه الاحد الاثنين الثلاثاء الاربعاء
+الخميس الجمعه السبت
+قصف قصفا غاره غارات جويه جوي طيران الطيران طائره طائرات مسيره مسيرات حربي حربيه صاروخ صواريخ
+صاروخيه قذيفه قذائف مدفعيه مدفعي استهداف استهدف استهدفت تستهدف يستهدف هجوم هجمات ضربه ضربات
+قتل مقتل قتلي قتيل شهيد شهداء استشهاد استشهد اصابه اصابات جرحي جريح اصيب مصاب مدني مدنيين
+مدنيون طفل اطفال امراه نساء رجل شاب عائله سكان اهالي منزل منازل مبني سياره
+قوات القوات جيش الجيش عناصر عنصر فصائل مقاتلين النظام نظام الروسي الروسيه روسيا التركي
+التركيه تركيا الاسد قسد الامريكي التحالف الدولي داعش تنظيم
+سوريا السوري السوريه سوري ريف الريف مدينه بلده قريه حي منطقه مناطق محافظه الشمالي الجنوبي
+الشرقي الغربي شمال جنوب شرق غرب شمالي جنوبي شرقي غربي قرب بالقرب اطراف محيط
+مراسل مصادر مصدر محليه وكاله شبكه مرصد المرصد الدفاع المدني اخبار عاجل متابعه
+the and for with from that this was were are has have had been into onto over after before
+about which who their they them its his her near north south east west northern southern
+eastern western city town village province countryside syria syrian regime forces killed
+injured wounded civilians civilian people children women strike strikes airstrike airstrikes
+air drone shelling attack attacks targeted russian turkish military according sources local
+"""
+
+
+def _word(w: str) -> str:
+    return _ARABIC_PREFIX.sub("", w.translate(_ARABIC_FOLD))
+
+
+COMMON_WORDS = frozenset(_word(w) for w in _COMMON.split())
+
+
+def vocabulary(text: str) -> Signature:
+    """A bottom-k sketch (the ``VOCABULARY_K`` smallest 64-bit hashes) of the text's set
+    of content words; empty for a text with none."""
+    found = set()
+    for w in _VOCAB_WORD.findall(_MARKS.sub("", text.casefold())):
+        w = _word(w)
+        if w not in COMMON_WORDS:
+            found.add(w)
+    hashes = sorted(int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "big")
+                    for w in found)
+    return tuple(hashes[:VOCABULARY_K])
+
+
+def vocabulary_similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of two texts' word sets from their bottom-k sketches:
+    below the smaller of the two sketches' largest hashes both sketches hold every hash
+    of their text, so the share of those hashes found in both estimates it."""
+    if not a or not b:
+        return 0.0
+    top = min(a[-1], b[-1])
+    a, b = a[:bisect.bisect_right(a, top)], b[:bisect.bisect_right(b, top)]
+    both = len(set(a).intersection(b))
+    return both / (len(a) + len(b) - both)
 
 
 def _bands(sig: Signature) -> list[tuple[int, Signature]]:

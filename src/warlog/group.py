@@ -1,16 +1,21 @@
 """Mentions to incidents: every report of one event, in any language, becomes one record.
 
-How two reports are judged to tell one event (all language-free: place, date, event type,
-actors, casualty figures, near-copied text; never wording, so an Arabic post and an English
-wire story can join):
+How two reports are judged to tell one event: by place, date, event type, actors,
+casualty figures, near-copied text, and the names they share (the words of the two texts
+with the words every strike report uses left out, so a village or a family named in an
+Arabic post and in another outlet's story ties them even when the gazetteer read their
+places apart):
 
 1. **Blocking.** A mention is compared only with mentions of nearby places (a grid of
    cells, widened by how precise each place is) on nearby days (widened by how precise
    each date is); a governorate-level or month-level mention is compared within its
-   governorate and month. The cost per mention stays flat as the ledger grows.
+   governorate and month; any mention with the reports that write its place's name, an
+   undated one with its place's most recent reports, a dated one with the day's reports
+   that share sampled words of its text. The cost per mention stays flat as the ledger
+   grows.
 2. **Scoring.** Each candidate pair gets features (distance, date gap, event type,
-   actors, casualties, same sentence, near-copy) and a score, a sum of the evidence the
-   features give (``score``). A mention joins the incident of its best-scoring candidate
+   actors, casualties, same sentence, near-copy, shared words) and a score, a sum of
+   the evidence the features give (``score``). A mention joins the incident of its best-scoring candidate
    when the score reaches ``MERGE_THRESHOLD``; otherwise it opens a new incident. The
    features and score are stored with the link, so an analyst sees why.
 3. **Incremental.** Mentions already in an incident stay there; a rerun only places
@@ -59,6 +64,17 @@ DATE_SLACK_DAYS = {1: 1, 2: 7, 3: 31}
 # Kilometres a place may be from the event, by ACLED geo_precision: 1 the town itself
 # (a town's sprawl and its GeoNames point), 2 near a town or part of a region.
 PLACE_SLACK_KM = {1: 10.0, 2: 50.0}
+# A dated report is filed by its day and each of the words of its sketch with the smallest
+# hashes (dedup.vocabulary: a random sample of its words), so reports of one day sharing
+# words meet without comparing all of a day's reports.
+TEXT_KEYS = 16  # on the Airwars Syria archive: 8 keys bcubed F1 0.421, 16 0.427, all 48 0.428
+# A report is scored only when it shares two of the sampled words (one may be chance),
+# which bounds the cost of the word keys: on the Airwars Syria archive two shared words
+# instead of one gave bcubed F1 0.422 instead of 0.425, while `warlog bench --stage group`
+# on 10k mentions took 3.3 s CPU instead of 6.2 s. (Every report filed under a word is
+# counted, however many: leaving out crowded words made grouping depend on the order
+# reports arrive in, tests/test_watch_restart.py.)
+TEXT_KEY_HITS = 2
 _CELL_DEG = 0.5  # blocking grid: about 55 km, wider than the slack of a precise place
 MERGE_THRESHOLD = 0.6  # chosen on the demo corpus and the Airwars Syria dev half (docs/accuracy.md)
 # At most this many earlier mentions are scored per new one (the most recent first), so
@@ -90,6 +106,13 @@ class LinkItem:
     killed: tuple[int, int] | None = None
     fingerprint: dedup.Signature = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    # the place as the report writes it (folded, article dropped): two reports naming one
+    # village are compared even when the gazetteer read the name as two places
+    place_name: str = ""
+    # every place the report's events are set in, as written: shared words tie two reports
+    # whose places disagree only when they also name one place (see ``features``)
+    place_names: frozenset[str] = frozenset()
+    vocabulary: dedup.Signature = ()  # the report's words (dedup.vocabulary)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -126,7 +149,28 @@ def _usable_date(m: Mention, doc: Document | None) -> tuple[int | None, bool]:
     return None, False
 
 
-def link_item(m: Mention, doc: Document | None, fingerprint: dedup.Signature = ()) -> LinkItem:
+def place_name(m: Mention) -> str:
+    """The place's name as the report writes it, folded for matching ("" when none)."""
+    if m.place is None or m.place.span is None:
+        return ""
+    from warlog.gazetteer import name_key
+
+    key = name_key(m.place.span.text.lstrip("#"))
+    for article in ("ال", "al ", "el "):
+        if key.startswith(article) and len(key) > len(article) + 2:
+            return key[len(article):]
+    return key
+
+
+def vocabulary(text: str) -> dedup.Signature:
+    """The report's words, without the page chrome of a copied post (dedup.vocabulary)."""
+    from warlog.extract.lang.ar_normalise import fold
+
+    return dedup.vocabulary(fold(text)[0])
+
+
+def link_item(m: Mention, doc: Document | None, fingerprint: dedup.Signature = (),
+              words: dedup.Signature = (), place_names: frozenset[str] = frozenset()) -> LinkItem:
     day, dated = _usable_date(m, doc)
     place = m.place
     killed = m.figure("killed") or m.figure("killed", "civilians")
@@ -138,6 +182,7 @@ def link_item(m: Mention, doc: Document | None, fingerprint: dedup.Signature = (
         date_slack=DATE_SLACK_DAYS.get(m.date.time_precision, 31), actors=actors,
         killed=killed, fingerprint=fingerprint,
         sentences=tuple((s.start, s.end) for s in m.sentences),
+        place_name=place_name(m), place_names=place_names, vocabulary=words,
     )
     if place is not None:
         item.iso, item.admin1, item.geonameid = place.iso, place.admin1, place.geonameid
@@ -147,6 +192,20 @@ def link_item(m: Mention, doc: Document | None, fingerprint: dedup.Signature = (
             item.latitude, item.longitude = place.latitude, place.longitude
             item.place_slack_km = PLACE_SLACK_KM[place.geo_precision]
     return item
+
+
+def link_items(mentions: Iterable[Mention], docs: dict[str, Document],
+               fingerprints: dict[str, dedup.Signature]) -> dict[str, LinkItem]:
+    """Each mention's ``LinkItem``, with its report's fingerprint, words and places."""
+    mentions = list(mentions)
+    names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if name := place_name(m):
+            names[m.document_id].add(name)
+    words = {d: vocabulary(docs[d].text) for d in {m.document_id for m in mentions} if d in docs}
+    return {m.id: link_item(m, docs.get(m.document_id), fingerprints.get(m.document_id, ()),
+                            words.get(m.document_id, ()), frozenset(names[m.document_id]))
+            for m in mentions}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -198,25 +257,52 @@ def features(a: LinkItem, b: LinkItem) -> dict[str, object] | None:
     elif not strong and "same_document" not in f:
         # a city of a million hosts many strikes a week; a village names one more surely
         f["date_unknown"] = "city" if max(a.population, b.population) >= CITY_POPULATION else "town"
-    # place
+    # words: reports of one strike name the same village, family, weapon
+    if "near_copy" not in f and "same_document" not in f:
+        overlap = dedup.vocabulary_similarity(a.vocabulary, b.vocabulary)
+        if overlap >= TEXT_OVERLAP["some"]:
+            f["text_overlap"] = round(overlap, 2)
+    # place: the gazetteer's reading, else the name as written; places that disagree
+    # block the pair unless its text ties it
+    tied = strong or float(f.get("text_overlap", 0.0)) >= TEXT_OVERLAP["some"]  # type: ignore[arg-type]
+    same_name = bool(a.place_name) and a.place_name == b.place_name
+    # shared words tie reports whose places disagree (a village the gazetteer took for its
+    # namesake far away, a report placed at the next town), unless the two texts are one
+    # wording naming two places: an outlet's template (tests/test_scale_cluster.py,
+    # test_watch_restart.py), or a copied post, which would name the same place
+    if (_placed(a) and _placed(b) and float(f.get("text_overlap", 0.0)) >= TEMPLATE_OVERLAP  # type: ignore[arg-type]
+            and not a.place_names & b.place_names):
+        tied = strong
     if _placed(a) and _placed(b):
-        if a.iso != b.iso and not strong:
-            return None
         if a.geonameid is not None and a.geonameid == b.geonameid:
             f["place"] = "same place"
+        elif a.iso != b.iso:
+            if same_name:
+                f["place"] = "same name"
+            elif not tied:
+                return None
         elif a.place_slack_km is not None and b.place_slack_km is not None:
             km = _km(a, b)
             window_km = max(a.place_slack_km, b.place_slack_km)
-            if km > window_km and not strong:
-                return None
             f["distance_km"] = round(km, 1)
             f["distance_window_km"] = window_km
-            f["place"] = "near" if km <= window_km else "far"
-        elif a.iso == b.iso and (a.admin1 == b.admin1 or not a.admin1 or not b.admin1):
+            if km <= window_km:
+                f["place"] = "near"
+            elif same_name:
+                f["place"] = "same name"
+            elif tied:
+                f["place"] = "far"
+            else:
+                return None
+        elif a.admin1 == b.admin1 or not a.admin1 or not b.admin1:
             f["place"] = "same region"
-        elif not strong:
+        elif same_name:
+            f["place"] = "same name"
+        elif not tied:
             return None
-    elif not strong and "same_document" not in f:
+    elif same_name:
+        f["place"] = "same name"
+    elif not tied and "same_document" not in f:
         return None  # a report with no place joins others only by its own text
     if a.actors and b.actors:
         f["actors_shared"] = len(a.actors & b.actors)
@@ -238,13 +324,28 @@ WEIGHTS = {
     "same sub-type": 0.2, "same": 0.15, "same family": 0.05,
     "actors_shared": 0.1, "killed_agree": 0.1, "killed_disagree": -0.1,
     "near_copy": 0.6, "same_sentence": 0.6, "same_document": 0.1,
+    "same name": 0.3,
 }
-# No usable date on one side: place and type alone do not tell two strikes on one city
-# apart, so agreeing actors or figures must add to them; a small town is surer.
-# A town's penalty 0 (was -0.05): on the Airwars Syria archive an undated report of the
-# same town and sub-type then joins; bcubed F1 0.455 -> 0.460 (precision 0.801 -> 0.783).
-DATE_UNKNOWN_PENALTY = {"city": -0.15, "town": 0.0}
+# Estimated Jaccard similarity of two reports' word sets (dedup.vocabulary, common words
+# left out) and the evidence it gives: "some" also lets a pair whose places disagree be
+# scored. On the Airwars Syria archive: some/much 0.12/0.25 gave bcubed F1 0.416
+# (precision 0.861), 0.1/0.2 gave 0.428 (0.828), 0.08/0.2 gave 0.437 (0.802); the one that
+# kept precision at the old grouping's (0.826) was chosen.
+TEXT_OVERLAP = {"some": 0.1, "much": 0.2}
+TEXT_OVERLAP_WEIGHT = {"some": 0.15, "much": 0.3}
+# No usable date on one side: place and type alone do not tell two strikes on one place
+# apart (undated reports are compared with every recent report of their place), so shared
+# words or agreeing actors or figures must add to them; a small town is surer. On the
+# Airwars Syria archive, with undated reports searched by place: town 0 / city -0.15 gave
+# bcubed F1 0.380 (precision 0.793); town -0.2 / city -0.3 gave 0.389 (0.872); -0.25 /
+# -0.35 gave 0.384 (0.887).
+DATE_UNKNOWN_PENALTY = {"city": -0.3, "town": -0.2}
 CITY_POPULATION = 100_000
+# Two texts this alike (TEXT_OVERLAP's measure) that name different places are one template.
+# On the Airwars Syria dev half, keeping such pairs apart cost nothing (bcubed F1 0.460
+# with 0.5, 0.458 with 0.35), where keeping apart all towns of 30k people or more cost
+# 0.011; the template tests share 0.78-0.88.
+TEMPLATE_OVERLAP = 0.5
 
 
 def score(f: dict[str, object]) -> float:
@@ -268,7 +369,12 @@ def score(f: dict[str, object]) -> float:
             s += WEIGHTS[flag]
     if "date_unknown" in f:
         s += DATE_UNKNOWN_PENALTY[str(f["date_unknown"])]
+    if "text_overlap" in f:
+        overlap = float(f["text_overlap"])  # type: ignore[arg-type]
+        s += TEXT_OVERLAP_WEIGHT["much" if overlap >= TEXT_OVERLAP["much"] else "some"]
     return round(min(1.0, max(0.0, s)), 3)
+
+
 
 
 # -- the grouper: blocking index and the placement of each mention --------------------
@@ -327,23 +433,43 @@ class Grouper:
     def _keys_to_store(self, item: LinkItem) -> list[tuple]:
         """Every placed mention is filed by governorate and month (for coarse mentions to
         find); a coarse one also in the coarse file, a precise one by grid cell and day or
-        week."""
-        if not _placed(item):
-            return []
+        week. Beside the map: by the place's name as written and its GeoNames id, whatever
+        the date (for undated reports to find), and a dated report with words by its day
+        (for reports whose places disagree but whose words and date agree)."""
+        keys: list[tuple] = []
         when = item.day if item.day is not None else "?"
-        month = when if when == "?" else when // 31
-        keys: list[tuple] = [("r", item.iso, item.admin1, item.dated, month)]
-        if self._coarse(item):
-            keys.append(("rc", item.iso, item.admin1, item.dated, month))
-        else:
-            span = "d" if item.date_slack <= 1 else "w"
-            bucket = when if when == "?" or span == "d" else when // 7
-            keys.append(("c", item.iso, self._home(item), item.dated, span, bucket))
+        if _placed(item):
+            month = when if when == "?" else when // 31
+            keys.append(("r", item.iso, item.admin1, item.dated, month))
+            if self._coarse(item):
+                keys.append(("rc", item.iso, item.admin1, item.dated, month))
+            else:
+                span = "d" if item.date_slack <= 1 else "w"
+                bucket = when if when == "?" or span == "d" else when // 7
+                keys.append(("c", item.iso, self._home(item), item.dated, span, bucket))
+            if item.geonameid is not None:
+                keys.append(("g", item.geonameid))
+        if item.place_name:
+            keys.append(("n", item.place_name))
+        if item.day is not None:
+            keys += [("t", item.dated, item.day, h) for h in item.vocabulary[:TEXT_KEYS]]
         return keys
 
     def _keys_to_search(self, item: LinkItem) -> list[tuple]:
-        if not _placed(item):
-            return []
+        keys = self._map_keys_to_search(item) if _placed(item) else []
+        if item.day is None:
+            # no date to block on: the place's most recent reports, by id and by name
+            if item.geonameid is not None:
+                keys.append(("g", item.geonameid))
+        if item.place_name:
+            keys.append(("n", item.place_name))
+        if item.day is not None and item.vocabulary:
+            near = max(1, min(item.date_slack, 7))
+            keys += [("t", item.dated, d, h) for d in range(item.day - near, item.day + near + 1)
+                     for h in item.vocabulary[:TEXT_KEYS]]
+        return keys
+
+    def _map_keys_to_search(self, item: LinkItem) -> list[tuple]:
         filed = self._filed
         coarse = self._coarse(item)
         file = "r" if coarse else "rc"
@@ -391,12 +517,21 @@ class Grouper:
             for doc_id in self._copies.near(item.fingerprint):
                 take(self._copy_items.get(doc_id, ()))
         # most recent first within each key, so the cap keeps the nearest in time
+        worded: Counter[str] = Counter()  # reports sharing words: mention id -> words shared
+        by_id: dict[str, tuple[int, LinkItem]] = {}
         for key in self._keys_to_search(item):
             entries = self._index.get(key)
-            if entries:
+            if not entries:
+                continue
+            if key[0] == "t":
+                for entry in entries:
+                    worded[entry[1].mention_id] += 1
+                    by_id[entry[1].mention_id] = entry
+                continue
+            if len(out) < MAX_CANDIDATES:
                 take(reversed(entries[-MAX_CANDIDATES:]))
-            if len(out) >= MAX_CANDIDATES:
-                break
+        # one shared word may be chance; two of a few sampled ones are rarely
+        take(by_id[mid] for mid, n in sorted(worded.items()) if n >= TEXT_KEY_HITS)
         return out[:MAX_CANDIDATES]
 
     def best(self, item: LinkItem) -> Link | None:
@@ -430,7 +565,8 @@ class Grouper:
             cluster.last_day = max(cluster.last_day, item.day)
         for k in self._keys_to_store(item):
             self._index[k].append((key, item))
-            self._filed.add(k[0] if k[0] != "c" else k[4])
+            if k[0] in ("r", "rc", "c"):
+                self._filed.add(k[0] if k[0] != "c" else k[4])
             if k[-1] == "?":
                 self._filed.add("?")
         self._by_document[item.document_id].append((key, item))
@@ -452,10 +588,15 @@ class Grouper:
         gone = [k for k, c in self.clusters.items() if c.last_day < day and c.members
                 and all(m.day is not None for m in c.members)]
         gone_set = set(gone)
+        # each key once: a place's name or id files reports of all dates in one list
+        keys: set[tuple] = set()
+        for k in gone:
+            for item in self.clusters[k].members:
+                keys.update(self._keys_to_store(item))
+        for key in keys:
+            self._drop(self._index, key, gone_set)
         for k in gone:
             for item in self.clusters.pop(k).members:
-                for key in self._keys_to_store(item):
-                    self._drop(self._index, key, gone_set)
                 self._drop(self._by_document, item.document_id, gone_set)
                 if item.fingerprint and item.document_id in self._copy_items:
                     self._drop(self._copy_items, item.document_id, gone_set)
@@ -489,8 +630,7 @@ def cluster(mentions: list[Mention], docs: dict[str, Document]
             ) -> list[tuple[list[Mention], dict[str, dict]]]:
     """Group mentions from scratch: [(mentions of one incident, {mention id: link features})]."""
     fingerprints = {d.id: dedup.signature(d.text) for d in docs.values()}
-    items = {m.id: link_item(m, docs.get(m.document_id), fingerprints.get(m.document_id, ()))
-             for m in mentions}
+    items = link_items(mentions, docs, fingerprints)
     grouper = Grouper()
     members: dict[int, list[tuple[Mention, dict]]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: placement_order(m, items[m.id])):
@@ -746,8 +886,7 @@ def group_store(store, rebuild: bool = False) -> GroupReport:
     # mentions gone (their document re-extracted) leave their incidents
     links = {i: {k: v for k, v in ms.items() if k in mentions} for i, ms in links.items()}
     placed = {mid for ms in links.values() for mid in ms}
-    items = {mid: link_item(m, docs.get(m.document_id), fingerprints.get(m.document_id, ()))
-             for mid, m in mentions.items()}
+    items = link_items(mentions.values(), docs, fingerprints)
     grouper = Grouper()
     key_of: dict[str, int] = {}
     id_of: dict[int, str] = {}
