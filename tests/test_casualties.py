@@ -201,6 +201,140 @@ def test_casualties_family_totals(text, expected):
     assert set(figures(text)) == expected
 
 
+# -- Arabic: people counted without a figure -------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a toll noun on its own is one; the person it names gives the victims
+    ("سقوط شهيد وعدد من الجرحى بقصف مدفعي على بلدة كفرنبل.",
+     {("killed", 1, 1, ""), ("injured", 2, 9, "")}),
+    ("شهيدة طفلة وجرحى من عائلتها بقصف على قرية الهبيط.",
+     {("killed", 1, 1, "children"), ("injured", 1, 9, "")}),
+    ("طفل جريح جراء قصف صاروخي على أطراف المخيم.", {("injured", 1, 1, "children")}),
+    ("ارتقى الشاب شهيداً بقصف الطائرات على البلدة.", {("killed", 1, 1, "")}),
+    # a person after the verb, as its object, or before it
+    ("استشهد الإعلامي أنس بغارة جوية على مدينة مورك.", {("killed", 1, 1, "civilians")}),
+    ("قذائف النظام تقتل طفلاً شرق إدلب.", {("killed", 1, 1, "children")}),
+    ("امرأة قتلت متأثرة بجراحها بعد القصف على البلدة.", {("killed", 1, 1, "women")}),
+    ("هوية المدني الذي استشهد في قصف على القرية.", {("killed", 1, 1, "civilians")}),
+    ("استشهد مواطن وأصيب آخر بقصف مدفعي على البلدة.",
+     {("killed", 1, 1, "civilians"), ("injured", 1, 1, "")}),
+    ("استهدفت الطائرة شخصاً في البادية ما أدى لمقتله على الفور.", {("killed", 1, 1, "")}),
+    # named people: in quotes, a list of quoted names, a given name
+    ('مقتل "سامر العبد الله" برصاص دورية في القرية.', {("killed", 1, 1, "")}),
+    ('مقتل كل من "عبد الفتاح الحمد" و"علي الحسن" في القصف.', {("killed", 2, 2, "")}),
+    ("استشهاد أحمد نواف الخلف وإصابة ستة آخرين بقصف على المدينة.",
+     {("killed", 1, 1, ""), ("injured", 6, 6, "")}),
+    ("ارتقاء كل من السيدتين حفيظة وصباح جراء القصف.", {("killed", 2, 2, "women")}),
+])
+def test_casualties_arabic_one_person(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people joined by "و" are added: pairs, relatives tied by a pronoun, duals
+    ("استشهاد أم وابنها في الاستهداف التركي لسيارة.", {("killed", 2, 2, "civilians")}),
+    ("استشهاد امرأة وطفلتها بقصف مدفعي على البلدة.", {("killed", 2, 2, "civilians")}),
+    ("استشهد طفل وطفلة وأصيب أربعة آخرون بقصف على المدرسة.",
+     {("killed", 2, 2, "children"), ("injured", 4, 4, "")}),
+    ("مقتل رجل وإصابة زوجته وطفليهما جراء غارة على المنزل.",
+     {("killed", 1, 1, ""), ("injured", 3, 3, "civilians")}),
+    ("مما أدى إلى استشهاد رجلين وطفل من عائلة واحدة.", {("killed", 3, 3, "")}),
+    ("بقي ضحيتين يتم الكشف عليهم في المشفى.", {("killed", 2, 2, "")}),
+    ("مقتل طفلين شقيقين بانفجار لغم في الحقل.", {("killed", 2, 2, "children")}),  # the same two
+    # a subset's members stay apart; "بينهم" ends the figure's phrase
+    ("استشهاد 5 بينهم طفلان وامرأة بقصف على الحي.",
+     {("killed", 5, 5, ""), ("killed", 2, 2, "children"), ("killed", 1, 1, "women")}),
+])
+def test_casualties_arabic_people_joined(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural with no figure: "-ين" may be a dual, so two or more; up to nine
+    ("مقتل نازحين بغارات على مخيم قرب سرمدا.", {("killed", 2, 9, "civilians")}),
+    ("إصابة مواطنين في القصف التركي على قرية المشيرفة.", {("injured", 2, 9, "civilians")}),
+    ("مقتل أربعة أشخاص وإصابة آخرين بقصف على السوق.",
+     {("killed", 4, 4, ""), ("injured", 2, 9, "")}),
+    ("مقتل عائلة كاملة بقصف على القرية.", {("killed", 2, 9, "civilians")}),
+    ("وزارة الصحة:استشهاد مدنيين في العناية المشددة.", {("killed", 2, 9, "civilians")}),
+    # killed and injured told together: at least one of each
+    ("صاروخ يقتل ويصيب مدنيين في حي الصناعة.",
+     {("killed", 1, 9, "civilians"), ("injured", 1, 9, "civilians")}),
+    ("سقوط 7 قتلى وجرحى بقصف على السوق.", {("killed", 1, 6, ""), ("injured", 1, 6, "")}),
+    # a figure says how many: the family's, the toll's with no noun
+    ("استشهاد عائلة مؤلفة من 5 أشخاص بقصف على منزلهم.", {("killed", 5, 5, "civilians")}),
+    ("وراح ضحيتها في حصيلة أولية 12 وأصيب 23 آخرون.",
+     {("killed", 12, 12, ""), ("injured", 23, 23, "")}),
+    ("أحفاده الذين أضحوا بين قتيل ومصاب في القصف.", set()),  # some of each: no count
+    # a plural with no count at all: some, how many untold
+    ("جرحى مدنيون في حصيلة أولية لقصف مدفعي على البلدة.", {("injured", 1, 9, "")}),
+    # "one of the dead": two dead or more
+    ("طارق الأعور أحد قتلى انفجار المنطقة الصناعية.", {("killed", 2, 9, "")}),
+    # lives lost
+    ("فقد مدني حياته وأصيب 3 آخرون بقصف على السيارة.",
+     {("killed", 1, 1, "civilians"), ("injured", 3, 3, "")}),
+    ("فقدان خمسة أشخاص لحياتهم بقصف على منبج.", {("killed", 5, 5, "")}),
+    ("فقدت طفلة تبلغ من العمر 12 عاما حياتها بقصف على القرية.", {("killed", 1, 1, "children")}),
+    # "N من X": X are the people counted
+    ("مقتل 18 من جنود النظام بانفجار في الثكنة.", {("killed", 18, 18, "combatants")}),
+    ("استشهاد 19 من المدنيين بقصف على السوق.", {("killed", 19, 19, "civilians")}),
+    # a breakdown in brackets is a subset of the figure before it
+    ("قال المراسل إن 5 مدنيين (4 أطفال وسيدة) قتلوا جراء القصف.",
+     {("killed", 5, 5, "civilians"), ("killed", 4, 4, "children")}),
+])
+def test_casualties_arabic_some_people(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "81 قتيلا ونحو 1300 إصابة في حوادث السير منذ بداية 2025.",
+    "وثق الفريق مقتل 65 مدنيا بينهم 29 طفلا خلال الفترة الممتدة من مطلع حزيران حتى تموز.",
+    "قتل أكثر من 65 مدنيا منذ بدء تصعيد القصف على المنطقة.",
+    "وثقت الشبكة مقتل 501 مدني خلال النصف الأول من العام.",
+    "مقتل 23 مدنيا خلال شهر أيار في القصف على المنطقة.",
+    "قتل 40 مدنيا خلال الشهر الماضي في المحافظة.",
+])
+def test_casualties_arabic_tallies_of_a_period_are_background(text):
+    assert figures(text, "ar") == []
+
+
+@pytest.mark.parametrize("text", [
+    # told to be none
+    "استهدف القصف أطراف البلدة دون وقوع إصابات بين المدنيين.",
+    "وأكدت القيادة أنه لم يسقط قتلى أو جرحى مدنيين في هذه الضربة.",
+    # no act of war: a road accident, a boat lost at sea
+    "فقدان 25 شخصا لحياتهم وإصابة 44 جراء انقلاب حافلة على الطريق.",
+    "مقتل 12 شخصا في حوادث سير خلال عطلة العيد.",
+    "وفاة 62 شخصا وإصابة نحو 9500 بالكوليرا في المحافظة.",
+    # a day's roundup of many places is no one event's toll
+    "مقتل 11 شخصا في حوادث متفرقة بسوريا.",
+    # a clock time: "الساعة الحادية عشرة"
+    "موعد الدفن الساعة الحادية عشرة موقف النساء في صالة العزاء.",
+])
+def test_casualties_arabic_no_conflict_toll(text):
+    assert figures(text, "ar") == []
+
+
+def test_casualties_arabic_glued_full_stop_ends_the_clause():
+    # "…بادلب.وقال": no space after the stop; the month's tally after it is background,
+    # the strike's toll before it is not
+    text = ("تجدد القصف المدفعي على جبل الزاوية. استشهد طفل وأصيب رجل بقصف على قرية كنصفره.وقال "
+            "الفريق إن 40 مدنيا قتلوا خلال شهر أيار في المنطقة.")
+    assert set(figures(text, "ar")) == {("killed", 1, 1, "children"), ("injured", 1, 1, "")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أسماء الشهداء:\nأحمد خالد العلي\nمحمود خالد العلي\nياسر خالد العلي\n\nوأصيب آخرون بجروح.",
+     {("killed", 3, 3, ""), ("injured", 2, 9, "")}),
+    ("الشهداء هم: فاطمة حسين، وابنتها نسرين، ومريم باسل العبود.", {("killed", 3, 3, "")}),
+    ("وإصابة كل من:\n1_ محمد الأحمد\n2_ خالد السعيد\n3_ زكريا حلبية", {("injured", 3, 3, "")}),
+    # a heading over lines of prose is no list
+    ("والشهداء هم:\n– 19 من المدنيين بينهم 4 سيدات قتلوا بقصف بري لقوات النظام منذ مطلع العام",
+     set()),
+])
+def test_casualties_arabic_lists_of_names(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
 # -- numbers ----------------------------------------------------------------------------
 @pytest.mark.parametrize(("words", "expected"), [
     ("two dozen", (24, 24)), ("two or three", (2, 3)), ("one hundred and twenty", (120, 120)),

@@ -98,7 +98,8 @@ def test_lang_ar_extract_publication_dates_written_in_arabic(written, expected):
     ("ارتفاع حصيلة الشهداء إلى ١٥ شهيداً و٣٠ جريحاً في مجزرة بمدينة سراقب.", (15, 15), (30, 30)),
     ("سقوط 5 قتلى و10 جرحى بانفجار عبوة ناسفة في مدينة الباب.", (5, 5), (10, 10)),
     ("قتل بين 7 و9 مدنيين في غارات على بلدة الشعفة.", (7, 9), None),
-    ("شهداء وجرحى بقصف صاروخي على مدينة أريحا.", (3, 9), (3, 9)),
+    # a plural with no count: some, how many untold (lang.ar.BARE_PLURAL_RANGE)
+    ("شهداء وجرحى بقصف صاروخي على مدينة أريحا.", (1, 9), (1, 9)),
     # "a number of"; killed and injured told together before the figure
     ("استشهد عدد من المدنيين جراء غارة على بلدة كفرنبل.", (2, 9), None),
     ("مقتل وإصابة 5 مدنيين بقصف مدفعي على بلدة كفرنبل.", (1, 4), (1, 4)),
@@ -109,6 +110,13 @@ def test_lang_ar_extract_publication_dates_written_in_arabic(written, expected):
     ("استشهاد وإصابة عدد من المدنيين بقصف على مدينة أريحا.", (2, 9), (2, 9)),
     ("شهداء بقصف صاروخي على مدينة أريحا، وارتفع عدد الشهداء إلى 6 شهداء.", (6, 6), None),
     ("إصابة ٣ مدنيين بقصف مدفعي على بلدة سرمين.", None, (3, 3)),
+    # people counted with no figure: a pair, a plural, a name
+    ("استشهاد امرأة وطفلتها بقصف مدفعي على بلدة كفرنبل.", (2, 2), None),
+    ("مقتل نازحين وإصابة آخرين بغارة على مخيم قرب بلدة كفرنبل.", (2, 9), (2, 9)),
+    ('مقتل "سامر العبد الله" وإصابة طفل بقصف مدفعي على بلدة كفرنبل.', (1, 1), (1, 1)),
+    # the year's tally is background, not this strike's toll
+    ("مقتل 6 مدنيين بقصف مدفعي على بلدة كفرنبل. وارتفع عدد القتلى منذ بداية العام إلى 120 مدنيا.",
+     (6, 6), None),
 ])
 def test_lang_ar_extract_casualties(extractor, text, killed, injured):
     from warlog.eval.airwars_gaza import figure_range

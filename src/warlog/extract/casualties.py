@@ -25,10 +25,17 @@ were killed and injured" gives both kinds (at least two of each, no more than th
 word allows); "12 people were killed or injured" gives nothing. "... and others were
 injured" is read as "a number of" others.
 
+Arabic reports often count people without a figure: one person by a noun ("استشهد
+طفل", "امرأة قتلت", "شهيدة طفلة"), a name ('مقتل "سامر العبدالله"', "استشهاد أحمد ..."),
+people joined to them ("امرأة وطفلتها", "رجلين وطفل"), a plural ("مقتل نازحين": two
+or more, how many untold), a list of names under a heading ("أسماء الشهداء:"). These
+are read in ``_arabic_people`` and ``_name_lists``.
+
 Sentences about a whole war or a long period ("... have been killed since 2011", "the
-war has killed", "over the past year") are background: their figures are skipped, as
-are figures whose own clause is the war's ("... have died in the war") and any above
-what one event can cost (``_WAR_SCALE``). Figures are not summed here; readers take
+war has killed", "over the past year", "منذ بداية 2025", "خلال شهر أيار") are
+background: their figures are skipped, as are those of no act of war (road accidents,
+epidemics), figures whose own clause is the war's ("... have died in the war") and any
+above what one event can cost (``_WAR_SCALE``). Figures are not summed here; readers take
 the largest (``Mention.figure``) or the lead one (the evaluators).
 """
 
@@ -41,6 +48,7 @@ from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
 from warlog.model import CasualtyCount
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -159,13 +167,14 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\d[:.]|[$£€#]|\b(?:aged|age|ages|aged between|block|camp|street|road|route|building|floor"
     r"|no\.?|number|resolution|article|sector|zone|gate|phase|tower|apartment|unit|flight|highway"
     r"|channel|page|chapter|paragraph|room|ward|division|brigade|battalion|regiment|squadron"
-    r"|grade|class|level|section|plot|bus|line|code|id|isbn|tel|phone|قطاع|بلوك|رقم|شارع|الساعه"
+    r"|grade|class|level|section|plot|bus|line|code|id|isbn|tel|phone|قطاع|بلوك|رقم|شارع|الساعه(?:\s+\S+)?"
     r"|العمر|عمره|عمرها|عام)"
     r"|\b(?:husband|wife|son|daughter|father|mother|brother|sister|man|woman|boy|girl),)\s*$",
     re.I)
 _PAREN_AGE = re.compile(r"^\s*(?:years?(?: old)?|yrs?)?\s*\)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?|\b\d{{1,2}}(?:st|nd|rd|th)?)[\s,/.-]*$", re.I)
+_DATE_BEFORE = re.compile(rf"(?:\b{_MONTH}\.?(?:\s+(?:الاول|الثاني))?|\b\d{{1,2}}(?:st|nd|rd|th)?)[\s,/.-]*$",
+                          re.I)  # "1 كانون الأول 2024 الشاب ...": a date
 
 # -- noun phrases ---------------------------------------------------------------------
 _VICTIMS = {**en.VICTIM_WORDS, **ar.VICTIM_WORDS}
@@ -177,7 +186,7 @@ _STOP = frozenset(
     told reported report reports if though although whereas despite under over yesterday
     today tonight overnight earlier last this next monday tuesday wednesday thursday friday
     saturday sunday morning evening afternoon so a an
-    في من علي الي عن مع بعد قبل جراء اثر نتيجه خلال اليوم امس""".split())
+    في من علي الي عن مع بعد قبل جراء اثر نتيجه خلال اليوم امس بينهم منهم بينهن منهن""".split())
 _KILLED_NOUNS = re.compile(rf"(?:dead|deaths|fatalities|martyrs|bodies|corpses|killed|slain"
                            rf"|{ar.CASUALTY_KILLED_NOUNS})")
 _INJURED_NOUNS = re.compile(rf"(?:wounded|injured|injuries|hurt|{ar.CASUALTY_INJURED_NOUNS})")
@@ -238,6 +247,16 @@ def _noun_phrase(text: str, pos: int, vague: bool) -> _Phrase | None:
             break
         raw = m.group("w")
         w = re.sub(r"(?:'s|’s|'|’)$", "", raw.lower())
+        if w == "من" and not heads and not words and not vague:
+            # "18 من جنود النظام", "19 من المدنيين": the people the figure counts
+            part = token.match(text, m.end())
+            v = part.group("w") if part else ""
+            v = v if v in _VICTIMS else v[2:] if v.startswith("ال") and v[2:] in _VICTIMS else ""
+            if v:
+                heads.append(v)
+                words.append(v)
+                end = p = part.end()
+                break
         if w == "of":
             rest = text[m.end():]
             part = re.match(r"\s+(them|whom|those|the|his|her|their)\b(?:\s+(?:were|are|was))?"
@@ -270,6 +289,8 @@ def _noun_phrase(text: str, pos: int, vague: bool) -> _Phrase | None:
             break
         if w in _STOP and not (len(raw) > 1 and raw.isupper()):  # "IS fighters": not "is"
             break
+        if not words and w.startswith("و") and w[1:] not in _VICTIMS:
+            break  # "راح ضحيتها 12 وأصيب 23": "و" opens the next clause
         if (_KILLED_NOUNS.fullmatch(w) or _INJURED_NOUNS.fullmatch(w)) and (heads or not words):
             if w in ("killed", "injured", "wounded", "hurt") and _OWN_FIGURE.match(text, m.end()):
                 break  # "killed 30 people injured 90": the verb of the next figure
@@ -283,6 +304,11 @@ def _noun_phrase(text: str, pos: int, vague: bool) -> _Phrase | None:
                            head=bool(heads))
         if w not in _VICTIMS and _DEMONYM.fullmatch(raw):
             w = "people"  # "Syrians", "Assyrians", "Yemenis"
+        own = re.fullmatch(r"(\w+?)(?:ها|هم|هن|ه)", w)
+        if w not in _VICTIMS and own and own.group(1) in ar.VICTIM_WORDS:
+            w = own.group(1)  # "أحد أطفالها": one of her children
+        if not words and w not in _VICTIMS and w.startswith("ال") and w[2:] in ar.VICTIM_WORDS:
+            w = w[2:]  # "أحد المرضى"
         if w in _VICTIMS:
             heads.append(w)
             words.append(w)
@@ -325,15 +351,18 @@ _COORD = (rf"(?:\s*(?:,|\band\b|و)\s*(?:(?:a|an|one|{NUMBER})\s+)?(?:[\w'’\-]
           rf"(?:{_VICTIM_ALT})\b)*")
 _ASIDE = (r"(?:\s*(?:,|\s[-–—]|\()\s*(?:including|among them|among whom|of whom|mostly|most of them"
           r"|all of them|many of them|mainly|most|all|some of them|both)\b[^,;:()–—]{0,120}?"
-          r"(?:,|\s[-–—]|\))\s*)?")
+          r"(?:,|\s[-–—]|\))\s*"
+          # an Arabic breakdown in brackets: "5 مدنيين (4 أطفال وسيدة) قتلوا"
+          r"|\s*\((?=[^()]*[\u0600-\u06ff])[^()]{1,80}\)\s*)?")
 _AFTER = re.compile(
     rf"^{_COORD}{_ASIDE},?\s*(?:(?:{en.CASUALTY_AUX})\s+)*"
     rf"(?:(?P<combined>{en.CASUALTY_COMBINED})|(?P<killed>{en.CASUALTY_KILLED_AFTER}|قتلوا"
-    rf"|استشهدوا|لقوا حتفهم)|(?P<injured>{en.CASUALTY_INJURED_AFTER}|اصيبوا|جرحوا))(?!\w)", re.I)
+    rf"|استشهدوا|لقوا حتفهم|(?:فقدوا\s+)?ل?حيات(?:هم|هما|ه|ها))"  # "5 أشخاص لحياتهم": lost their lives
+    rf"|(?P<injured>{en.CASUALTY_INJURED_AFTER}|اصيبوا|جرحوا))(?!\w)", re.I)
 _FILLER = r"(?:(?:the|a total of|at least|more than|another|a further|all|some|only|just)\s+)*"
 # a word's start: after a space, a comma, a bracket, a quote (an X post's text opens with
-# one: 'on X: "مقتل مدني ...'), a hashtag's mark
-_AR_EDGE = r"(?:^|(?<=[\s،,(\"“«#]))[وبل]?"
+# one: 'on X: "مقتل مدني ...'), a hashtag's mark, a colon or bar with no space ("الصحة:استشهاد")
+_AR_EDGE = r"(?:^|(?<=[\s،,(\"“«#:|0-9]))[وبل]?"
 _BEFORE_KILLED = re.compile(
     rf"(?:\b(?:{en.CASUALTY_KILLED_BEFORE})\s+{_FILLER}"
     rf"|{_AR_EDGE}(?:{ar.CASUALTY_KILLED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
@@ -346,8 +375,10 @@ _BEFORE_INJURED = re.compile(
     rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
 # "مقتل وإصابة 5 مدنيين" (killing and wounding of five): killed and injured together, told
 # before the figure as Syrian headlines tell a toll
+_AR_COMBINED_CUE = (r"(?:مقتل|استشهاد|قتل|سقوط|يقتل|تقتل)\s+و\s*(?:اصابه|جرح|يصيب|تصيب|يجرح|تجرح)"
+                    r"|(?:اصابه|جرح|يصيب|تصيب)\s+و\s*(?:مقتل|استشهاد|قتل|يقتل|تقتل)")
 _AR_BEFORE_COMBINED = re.compile(
-    rf"{_AR_EDGE}(?:مقتل|استشهاد|قتل|سقوط)\s+و\s*(?:اصابه|جرح)\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*$")
+    rf"{_AR_EDGE}(?:{_AR_COMBINED_CUE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*$")
 # "killed and 15 injured", "killing and wounding dozens": the verb before is not this figure's
 _BEFORE_BLOCKED = re.compile(
     r"\b(?:killed|killing|dead|died|deaths|martyred|injured|injuring|wounded|wounding|hurt)"
@@ -356,12 +387,14 @@ _BEFORE_BLOCKED = re.compile(
     r"|(?:قتل|مقتل|استشهاد|استشهد|اصابه|اصيب)\s+و$", re.I)
 _SUBSET_BEFORE = re.compile(
     rf"(?:\b(?:including|among them|amongst them|among whom|of whom|of them|most of them|mostly"
-    rf"|mainly|among the dead were|among those killed were)|{_AR_EDGE}(?:{ar.CASUALTY_SUBSET}))"
-    rf"\s*:?\s*$", re.I)
+    rf"|mainly|among the dead were|among those killed were)|{_AR_EDGE}(?:{ar.CASUALTY_SUBSET})"
+    # an Arabic breakdown in brackets: "5 مدنيين (4 أطفال وسيدة)"
+    rf"|(?<=[\u0600-\u06ff])\s*\()\s*:?\s*$", re.I)
 _COMPANION = re.compile(
     r"\b(?P<link>along with|alongside|together with|with|and)\s+(?:(?P<own>his|her|their)\s+)?"
     r"(?:(?P<spouse>wife|husband)\s*,?\s*and\s+(?:their|his|her)\s+)?$", re.I)
-_FAMILY_OF = re.compile(r"\b(?:an?\s+)?(?:entire\s+|whole\s+)?family\s+of\s+$", re.I)
+_FAMILY_OF = re.compile(r"\b(?:an?\s+)?(?:entire\s+|whole\s+)?family\s+of\s+$"
+                        r"|(?:عائله|اسره)\s+(?:(?:مكونه|مؤلفه)\s+)?من\s+$", re.I)
 _LOOSE_STOP = re.compile(
     r"[;:\[\]]|\.\s|\b(?:after|when|as|while|because|before|following|but|since|said|says|told"
     r"|according|than|until|if|though|although|whereas|despite|which|where)\b", re.I)
@@ -377,6 +410,7 @@ _LOOSE_BEFORE = re.compile(
     r"(?:\s+(?!و)\S+){1,6}\s+$", re.I)
 _COMBINED = re.compile(en.CASUALTY_COMBINED + r"|قتلي وجرحي|شهداء وجرحي|بين قتيل وجريح", re.I)
 _BACKGROUND = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
+_NOT_CONFLICT = re.compile(ar.CASUALTY_NOT_CONFLICT)
 # "the deadliest attack since 2016" compares this event with the war; it is not a war total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first"
                           r"|most \w+)\b[^.;]{0,60}\bsince\b", re.I)
@@ -417,12 +451,74 @@ _OTHERS = re.compile(
     r"(?:(?P<killed>killed|died)|(?P<injured>injured|wounded|hurt))\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none|neither|no civilians?|no people|no"
                      r" person|not|whether|if)\b", re.I)
+_AR_ONE_OF = re.compile(r"\s+(?:ال)?(?:(?P<killed>قتلي|ضحايا|شهداء)|جرحي|مصابين)(?!\w)")
+# one person, and those joined to it: "استشهد طفل وطفلة", "مقتل امرأة وطفل", "استشهاد
+# طفلة ووالدتها": one each
+_AR_JOINED = (rf"\s*[،,]?\s*و\s*(?:(?:ال)?(?:{_alternation(ar.CASUALTY_SINGULAR)})|{ar.CASUALTY_KIN}"
+              rf"|{ar.CASUALTY_KIN_TWO})(?!\w)")
+# a name between the person and the one joined on: "إصابة المواطن محمد عبد الرحيم وابنه"
+_AR_NAME_THEN_JOINED = (rf"(?:(?:\s+[\"“«(][^\"“”«»()\n]{{3,40}}[\"”»)]|\s+(?:{_alternation(ar.GIVEN_NAMES)})"
+                        rf"(?:\s+(?!و)[^\s،,.]+){{0,3}})(?={_AR_JOINED}))?")
 _AR_ONE = re.compile(
     rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
-    rf"\s+(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})(?!\w)")
+    rf"\s+(?:(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})|(?P<kin>{ar.CASUALTY_KIN}))(?!\w)"
+    rf"{_AR_NAME_THEN_JOINED}(?P<more>(?:{_AR_JOINED})*)")
+# one who lost their life: "فقد مدني حياته", "فقدت طفلة تبلغ 12 عاما حياتها", "مواطن يفقد
+# حياته" (not "فقدان" alone: "فقدان ثلاثة أشخاص" is three missing)
+_AR_LIFE_LOST = re.compile(
+    rf"{_AR_EDGE}(?:(?:فقد|فقدت|فقدان|يفقد|تفقد)\s+(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})"
+    rf"(?:[\s،,]+[^\s.،,]+){{0,10}}?[\s،,]+ل?حيات(?:ه|ها)"
+    rf"|(?:ال)?(?P<noun2>{_alternation(ar.CASUALTY_SINGULAR)})\s+(?:يفقد|تفقد|فقد|فقدت)\s+"
+    rf"حيات(?:ه|ها))(?!\w)")
+# the same person told before the verb: "امرأة قتلت متأثرة بجراحها", "طفل أصيب بجروح",
+# "المدني الذي استشهد"
+_AR_ONE_AFTER = re.compile(
+    rf"{_AR_EDGE}(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})\s+(?:(?:الذي|التي)\s+)?"
+    rf"(?:(?P<killed>قتل|قتلت|استشهد"
+    rf"|استشهدت|توفي|توفيت|لقي|لقيت)|(?P<injured>اصيب|اصيبت|جرح|جرحت))(?!\w)")
+# people named in quotes or brackets right after the deed: 'مقتل "سامر العبدالله"',
+# 'استشهاد (إسماعيل قداد)', 'مقتل كل من "أ" و"ب"': one each
+_AR_QUOTED_NAME = r"[\"“«(][^\"“”«»()\n]{3,40}[\"”»)]"
+_AR_NAMED = re.compile(
+    rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+(?:كل\s+من\s+)?(?:(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})\s+)?"
+    rf"(?P<names>{_AR_QUOTED_NAME}(?:\s*(?:[،,\-–]|و)\s*"
+    # up to two words before the next name, none of them a new deed ("وإصابة والده")
+    rf"(?:(?!و?(?:{ar.CASUALTY_KILLED_BEFORE}|{ar.CASUALTY_INJURED_BEFORE})\s)[^\s\"“«(]+\s+){{0,2}}"
+    rf"{_AR_QUOTED_NAME})*)")
+# the victim named: "الضحية فطيم البتال", "الضحية هي ...", 'الشهيد "أنس"'; not a street,
+# square or school named after one ("شارع الشهيد ...")
+_AR_THE_VICTIM = re.compile(
+    rf"(?<!شارع )(?<!ساحه )(?<!مدرسه )(?<!دوار )(?<!حي )(?<!جامع )(?<!مسجد )(?<!لواء )(?<!كتيبه )"
+    rf"{_AR_EDGE}ال(?:ضحيه|شهيد|شهيده|قتيل|قتيله)\s+(?:(?:هو|هي)\s+)?(?:ال\S+\s+){{0,2}}"
+    rf"(?P<name>{_AR_QUOTED_NAME}|(?:{_alternation(ar.GIVEN_NAMES)})(?!\w))"
+    # "الضحية" names no street: any name after it ("الضحية فطيم البتال")
+    rf"|{_AR_EDGE}الضحيه\s+(?:(?:هو|هي)\s+)?(?P<name2>(?!(?:{_alternation(_STOP)})(?!\w))[^\W\d_]{{3,}})")
+# ... or by a given name (ar.GIVEN_NAMES): "استشهاد أحمد نواف الخلف", one person
+_AR_GIVEN = re.compile(
+    rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+(?:(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})\s+)?"
+    rf"(?P<name>{_alternation(ar.GIVEN_NAMES)})(?!\w)"
+    rf"(?:(?:\s+(?!و)[^\s،,.]+){{0,3}}(?={_AR_JOINED}))?(?P<more>(?:{_AR_JOINED})*)")
 _AR_BARE = re.compile(rf"{_AR_EDGE}(?P<w>{_alternation(ar.CASUALTY_BARE_PLURALS)})(?!\w)")
-_AR_BARE_BLOCKED = re.compile(r"(?:عدد|حصيله|ارتفاع|[0-9])\s*$")
-_AR_DUAL = re.compile(rf"{_AR_EDGE}(?:ال)?(?P<w>{_alternation(ar.CASUALTY_DUALS)})(?!\w)")
+# "عدد من الجرحى", "حصيلة الشهداء", "5 قتلى وجرحى": the plural is a figure's, not a bare one
+_AR_BARE_BLOCKED = re.compile(r"(?:عدد|حصيله|ارتفاع|[0-9]|[0-9]\s*\S+\s+و?)\s*$")
+# "دون وقوع إصابات", "لم يسقط قتلى أو جرحى", "عدم وجود إصابات": none, said so
+_AR_DENIED = re.compile(rf"{_AR_EDGE}(?:{ar.CASUALTY_DENIED})(?:\s+\S+){{0,4}}\s*$")
+_AR_PAIR = re.compile(rf"{_AR_EDGE}(?P<w>{ar.CASUALTY_PAIR})(?!\w)")
+# "شهيدة طفلة", "طفل جريح": the toll noun with the person it names on either side
+_AR_SINGULAR_NOUN = _alternation(ar.CASUALTY_SINGULAR)
+_AR_TOLL_ONE = re.compile(
+    rf"{_AR_EDGE}(?:(?P<pre>{_AR_SINGULAR_NOUN})\s+)?(?P<w>{_alternation(ar.CASUALTY_TOLL_SINGULAR)})"
+    rf"(?:\s+(?P<post>{_AR_SINGULAR_NOUN}))?(?!\w)")
+_AR_OF_ONE = re.compile(rf"{_AR_EDGE}(?P<w>{_alternation(ar.CASUALTY_OF_ONE)})(?!\w)")
+_AR_PLURAL = re.compile(
+    rf"{_AR_EDGE}(?:(?P<both>{_AR_COMBINED_CUE})|(?P<killed>{ar.CASUALTY_KILLED_BEFORE})"
+    rf"|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))\s+(?P<w>{_alternation(ar.CASUALTY_PLURAL_PEOPLE)})"
+    rf"(?!\w)(?!\s+(?:{_alternation(ar.NUMBER_WORDS)}|{_DIG})(?!\w))")
+_AR_DUAL = re.compile(rf"{_AR_EDGE}(?:ال)?(?P<w>{_alternation(ar.CASUALTY_DUALS)})(?!\w)"
+                      rf"(?P<more>(?:\s*[،,]?\s*و\s*(?:(?:ال)?(?:{_alternation(ar.CASUALTY_SINGULAR)}"
+                      rf"|{_alternation(ar.CASUALTY_DUALS)})|{ar.CASUALTY_KIN}|{ar.CASUALTY_KIN_TWO})(?!\w))*)")
 
 
 @dataclass
@@ -438,6 +534,7 @@ class _Figure:
 
 
 def _kind_before(before: str) -> str:
+    before = re.sub(r"#\s*$", "", before)  # "#وفاة #طفلين": hashtags
     if _BEFORE_BLOCKED.search(before):
         return ""
     if _BEFORE_KILLED.search(before):
@@ -507,7 +604,7 @@ def _coordinated(text: str, start: int, figures: list[_Figure]) -> _Figure | Non
 
 
 def _sentence_figures(text: str) -> list[_Figure]:
-    if _BACKGROUND.search(text) and not _SUPERLATIVE.search(text):
+    if _BACKGROUND.search(text) and not _SUPERLATIVE.search(text) or _NOT_CONFLICT.search(text):
         return []
     figures: list[_Figure] = []
     taken: list[tuple[int, int]] = []  # verb spans already read for a figure
@@ -528,6 +625,11 @@ def _sentence_figures(text: str) -> list[_Figure]:
             core in en.VAGUE_NUMBERS or core in ar.VAGUE_NUMBERS)
         if core == "one" and re.match(r"\s+of\b", after):
             continue  # "one of the victims": a person already counted
+        if core in ("احد", "احدي") and (toll := _AR_ONE_OF.match(after)):
+            # "أحد قتلى الانفجار": one of the dead, so two dead or more, how many untold
+            kind = "killed" if toll.group("killed") else "injured"
+            add(_Figure(kind, 2, 9, "", a, b + toll.end(), bare=True))
+            continue
         phrase = _noun_phrase(text, b, vague)
         if phrase is None:
             continue
@@ -554,6 +656,8 @@ def _sentence_figures(text: str) -> list[_Figure]:
         split = False  # "مقتل وإصابة 5": some of the five died, the rest were hurt
         if not kind and _AR_BEFORE_COMBINED.search(before):
             kind, split = "combined", True
+        elif kind == "combined" and _ARABIC.search(text, b, phrase.end):
+            split = True  # "7 قتلى وجرحى", told after the figure
         if kind == "combined":
             if vague and value[1] >= 2 and not either:
                 # "a number of civilians were killed and injured": some of each, at least
@@ -602,7 +706,8 @@ def _sentence_figures(text: str) -> list[_Figure]:
 
 
 def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], add) -> None:
-    """One person ("a paramedic was killed", "استشهد طفل") and Arabic duals ("طفلان")."""
+    """One person ("a paramedic was killed"), a pair ("a husband and wife"), "others";
+    then the Arabic forms (``_arabic_people``)."""
     spans = [(f.start, f.end) for f in figures]
     found = [(2, m) for m in _PAIR.finditer(text)] + [(1, m) for m in _SINGLE.finditer(text)]
     for count, m in found:
@@ -662,28 +767,142 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
         if not any(s <= m.start("w") < e for s, e in spans):
             kind = "killed" if m.group("killed") else "injured"
             add(_Figure(kind, 2, 9, "", m.start("w"), m.end()))
+    _arabic_people(text, figures, spans, add)
+
+
+def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int]], add) -> None:
+    """Arabic people counted with no figure: pairs and relatives ("أم وابنها"), named
+    people, one person by a noun before or after the verb, duals and the people joined to
+    them, a toll noun on its own ("سقوط شهيد"), plurals ("مقتل نازحين", "جرحى")."""
+    for m in _AR_PAIR.finditer(text):
+        # "استشهاد أم وابنها": two people, civilians
+        if any(s <= m.start("w") < e for s, e in spans):
+            continue
+        before = text[max(0, m.start() - _LOOKBACK): m.start()]
+        kind = _kind_before(before) or _loose_kind(text[m.end():])
+        if kind in ("killed", "injured"):
+            add(_Figure(kind, 2, 2, "civilians", m.start("w"), m.end()))
+            spans.append((m.start("w"), m.end()))
+    for m in _AR_NAMED.finditer(text):
+        if any(s <= m.start("names") < e for s, e in spans):
+            continue
+        kind = "killed" if m.group("killed") else "injured"
+        count = len(re.findall(_AR_QUOTED_NAME, m.group("names")))
+        victims = ar.CASUALTY_SINGULAR[m.group("noun")] if m.group("noun") and count == 1 else ""
+        add(_Figure(kind, count, count, victims, m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    for m in _AR_THE_VICTIM.finditer(text):
+        if not any(s <= m.start("name" if m.group("name") else "name2") < e for s, e in spans):
+            add(_Figure("killed", 1, 1, "", m.start(), m.end(), bare=True))
+            spans.append((m.start(), m.end()))
+    for m in _AR_GIVEN.finditer(text):
+        if any(s <= m.start("name") < e for s, e in spans):
+            continue
+        kind = "killed" if m.group("killed") else "injured"
+        victims = ar.CASUALTY_SINGULAR[m.group("noun")] if m.group("noun") else ""
+        joined = re.findall(r"و\s*(\S+)", m.group("more"))
+        count = 1 + sum(2 if re.fullmatch(ar.CASUALTY_KIN_TWO, w) else 1 for w in joined)
+        add(_Figure(kind, count, count, victims if count == 1 else "civilians", m.start(), m.end()))
+        spans.append((m.start(), m.end()))
     for m in _AR_ONE.finditer(text):
+        noun = m.group("noun") or m.group("kin")
+        start = m.start("noun") if m.group("noun") else m.start("kin")
+        if any(s <= start < e for s, e in spans):
+            continue
+        kind = "killed" if m.group("killed") else "injured"
+        victims = ar.CASUALTY_SINGULAR.get(noun, "civilians")  # a relative: family
+        count = 1
+        for w in re.findall(r"و\s*(\S+)", m.group("more")):
+            count += 2 if re.fullmatch(ar.CASUALTY_KIN_TWO, w) else 1
+            other = ar.CASUALTY_SINGULAR.get(w.removeprefix("ال"), "civilians")  # kin: family
+            if other != victims:  # "امرأة وطفل": women and children are civilians
+                victims = "civilians" if {victims, other} <= {"civilians", "children", "women"} else ""
+        add(_Figure(kind, count, count, victims, m.start(), m.end()))
+        spans.append((start, m.end()))
+    for m in _AR_LIFE_LOST.finditer(text):
+        noun = m.group("noun") or m.group("noun2")
+        if not any(s <= m.start() < e for s, e in spans):
+            add(_Figure("killed", 1, 1, ar.CASUALTY_SINGULAR[noun], m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+    for m in _AR_ONE_AFTER.finditer(text):
         if any(s <= m.start("noun") < e for s, e in spans):
             continue
         kind = "killed" if m.group("killed") else "injured"
         add(_Figure(kind, 1, 1, ar.CASUALTY_SINGULAR[m.group("noun")], m.start(), m.end()))
+        spans.append((m.start("noun"), m.end()))
     for m in _AR_DUAL.finditer(text):
         if any(s <= m.start("w") < e for s, e in spans):
             continue
         victims, kind = ar.CASUALTY_DUALS[m.group("w")]
         before = text[max(0, m.start() - _LOOKBACK): m.start()]
+        if re.search(rf"(?:{_alternation(ar.CASUALTY_DUALS)})\s*$", before):
+            continue  # "طفلين شقيقين": the same two, told again
         subset = bool(_SUBSET_BEFORE.search(before))
         if not kind:
             kind = (_nearest_kind(before, [f for f in figures if f.start < m.start()]) if subset
                     else _kind_before(before)
                     or getattr(_coordinated(text, m.start(), figures), "kind", "")
                     or _loose_kind(text[m.end():]))
-        if kind in ("killed", "injured"):
-            add(_Figure(kind, 2, 2, victims, m.start(), m.end(), subset))
+        if kind not in ("killed", "injured"):
+            continue
+        count, end = 2, m.end("w")
+        joined = re.findall(r"و\s*(\S+)", m.group("more"))
+        if subset:  # "بينهم طفلان وامرأتان": each its own subset
+            for w in joined:
+                w = w.removeprefix("ال") if w.removeprefix("ال") in ar.CASUALTY_DUALS else w
+                if w in ar.CASUALTY_DUALS:
+                    add(_Figure(kind, 2, 2, ar.CASUALTY_DUALS[w][0], m.start(), m.end(), True))
+                elif w.removeprefix("ال") in ar.CASUALTY_SINGULAR:
+                    add(_Figure(kind, 1, 1, ar.CASUALTY_SINGULAR[w.removeprefix("ال")], m.start(),
+                                m.end(), True))
+        else:  # "استشهاد رجلين وطفل": the people joined on are counted too
+            for w in joined:
+                w = w.removeprefix("ال") if w.removeprefix("ال") in ar.CASUALTY_DUALS else w
+                two = w in ar.CASUALTY_DUALS or re.fullmatch(ar.CASUALTY_KIN_TWO, w)
+                count += 2 if two else 1
+                other = (ar.CASUALTY_DUALS[w][0] if w in ar.CASUALTY_DUALS
+                         else ar.CASUALTY_SINGULAR.get(w.removeprefix("ال"), "civilians"))
+                if other != victims:
+                    victims = ("civilians" if {victims, other} <= {"civilians", "children", "women"}
+                               else "")
+            end = m.end()
+        add(_Figure(kind, count, count, victims, m.start(), end, subset))
+        spans.append((m.start("w"), end))
+    for m in _AR_TOLL_ONE.finditer(text):
+        # "سقوط شهيد", "شهيدة طفلة وجرحى", "طفل جريح": one, and who it was; not "بين
+        # قتيل وجريح" (some dead, some hurt: no count)
+        if any(s <= m.start("w") < e for s, e in spans) or re.search(
+                r"بين\s*$", text[max(0, m.start() - 8):m.start()]):
+            continue
+        if any(re.fullmatch(r"\s+(?:\S+\s+){0,2}", text[e:m.start()]) for _, e in spans):
+            continue  # "ارتقى الشاب شهيداً": the person just counted
+        noun = m.group("pre") or m.group("post")
+        add(_Figure(ar.CASUALTY_TOLL_SINGULAR[m.group("w")], 1, 1,
+                    ar.CASUALTY_SINGULAR[noun] if noun else "", m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    for m in _AR_PLURAL.finditer(text):
+        # "مقتل نازحين", "إصابة مواطنين": some, not how many (see ar.CASUALTY_PLURAL_PEOPLE);
+        # a figure elsewhere for the event says how many
+        if any(s <= m.start("w") < e for s, e in spans):
+            continue
+        victims, low = ar.CASUALTY_PLURAL_PEOPLE[m.group("w")]
+        if m.group("both"):  # "مقتل وإصابة مدنيين": at least one of each
+            kinds, low = ("killed", "injured"), 1
+        else:
+            kinds = ("killed",) if m.group("killed") else ("injured",)
+        for kind in kinds:
+            add(_Figure(kind, low, 9, victims, m.start("w"), m.end("w"), bare=True))
+        spans.append((m.start("w"), m.end("w")))
+    for m in _AR_OF_ONE.finditer(text):
+        # "ما أدى لمقتله": one person, most often one already counted (a weak figure)
+        if not any(s <= m.start("w") < e for s, e in spans):
+            add(_Figure(ar.CASUALTY_OF_ONE[m.group("w")], 1, 1, "", m.start("w"), m.end("w"),
+                        bare=True))
     for m in _AR_BARE.finditer(text):
         # "شهداء وجرحى بقصف ...": dead and wounded, no figure given (ar.BARE_PLURAL_RANGE)
         if any(s <= m.start("w") < e for s, e in spans) or _AR_BARE_BLOCKED.search(
-                text[max(0, m.start() - 12):m.start()]):
+                text[max(0, m.start() - 12):m.start()]) or _AR_DENIED.search(
+                text[max(0, m.start() - 60):m.start()]):
             continue
         low, high = ar.BARE_PLURAL_RANGE
         add(_Figure(ar.CASUALTY_BARE_PLURALS[m.group("w")], low, high, "", m.start("w"),
@@ -699,9 +918,83 @@ def _not_a_count(before: str, after: str) -> bool:
     return bool(re.search(r"\(\s*$", before) and _PAREN_AGE.match(after))
 
 
+# -- lists of names --------------------------------------------------------------------
+# Arabic pages often give the toll as a list of the dead or wounded under a heading
+# ("أسماء الشهداء:", "الشهداء هم:", "وإصابة كل من:"), one name a line, numbered, or
+# between commas; the list's length is the count.
+_LIST_HEAD = re.compile(
+    rf"{_AR_EDGE}(?:(?:اسماء|لاسماء)\s+)?(?:ال)?(?P<noun>شهداء|ضحايا|قتلي|جرحي|مصابين|اصابات)"
+    rf"(?:[ \t]+(?!و?(?:ال)?(?:شهداء|ضحايا|قتلي|جرحي|مصابين|اصابات)(?!\w))[^\W\d_]+){{0,6}}?[ \t]*:"
+    rf"|{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+(?:كل|كلا)\s+من\s*:?")
+_LIST_KILLED = ("شهداء", "ضحايا", "قتلي")
+# where a list ends: the other kind's heading
+_LIST_END = re.compile(r"(?:^|\s)(?:اما\s+|و)?(?:اسماء\s+)?(?:ال)?(?:شهداء|ضحايا|قتلي|جرحي|مصابين|اصابات)"
+                       r"(?:\s+\S+){0,2}?\s*(?:هم|هي|فهم|فهما)?\s*:")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s*[-_.)]\s*(?=[^\W\d_])")
+
+
+def _list_length(body: str) -> int:
+    """How many names the list that opens ``body`` holds (0 when it is not a list)."""
+    numbers = [int(n) for n in _NUMBERED.findall(body)]
+    run = 0
+    for n in numbers:  # 1, 2, 3, ...: the last of an unbroken run
+        if n == run + 1:
+            run = n
+        elif run:
+            break
+    if run >= 2:
+        return run
+    lines = [ln.strip(" -–•▪️🔳🔴") for ln in body.split("\n")]
+    items = []
+    for ln in (ln for ln in lines if ln):
+        if len(ln.split()) > 5 or not re.match(r"[^\W\d_]", ln) or _KILLED_VERB.search(ln) or (
+                _INJURED_VERB.search(ln)):
+            break  # prose again: "وأصيب آخرون بجروح"
+        items.append(ln)
+    if len(items) >= 2:
+        return len(items)
+    first = re.split(r"[.\n]", body.strip(), maxsplit=1)[0]
+    names = 0
+    for part in re.split(r"[،,]", first):  # the names up to the first that runs on
+        if not 1 < len(part.split()) <= 6:  # a name has two words or more
+            break
+        names += 1
+    return names if names >= 2 else 0
+
+
+def _name_lists(text: str) -> list[_Figure]:
+    figures = []
+    for m in _LIST_HEAD.finditer(text):
+        body = text[m.end():m.end() + 1500]
+        end = _LIST_END.search(body)
+        body = body[: end.start()] if end else body
+        count = _list_length(body)
+        if count:
+            killed = m.group("killed") or m.group("noun") in _LIST_KILLED
+            figures.append(_Figure("killed" if killed else "injured", count, count, "", m.start(),
+                                   m.end()))
+    return figures
+
+
+# a full stop with no space after it, before an Arabic letter ("بادلب.وقال"): copied pages
+# lose the space, and the sentence splitter then runs two sentences (and a background
+# clause in the second) together
+_GLUED_STOP = re.compile(r"(?<=[.!?؟])(?=[\u0600-\u06ff])")
+
+
+def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    cuts = [start, *(m.start() for m in _GLUED_STOP.finditer(text, start, end)), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
-    figures = [(s_start, f) for s_start, s_end in sentences
-               for f in _sentence_figures(ctx.norm[s_start:s_end])]
+    figures = [(p_start, f) for s_start, s_end in sentences
+               for p_start, p_end in _pieces(s_start, s_end, ctx.norm)
+               for f in _sentence_figures(ctx.norm[p_start:p_end])]
+    if sentences:  # a list runs over several lines, past one sentence
+        first, last = min(s for s, _ in sentences), max(e for _, e in sentences)
+        figures += [(first, f) for f in _name_lists(ctx.norm[first:last])]
     # a bare Arabic plural says "some"; a figure of the same kind anywhere in the event
     # says how many (restated, not added)
     counted = {f.kind for _, f in figures if not f.bare}

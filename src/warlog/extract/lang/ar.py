@@ -153,6 +153,8 @@ VICTIM_WORDS: dict[str, str] = {
     "مقاتلين": "combatants", "مقاتلا": "combatants", "جنود": "combatants", "جندي": "combatants",
     "جنديا": "combatants", "عسكريين": "combatants", "عسكريا": "combatants", "مسلحين": "combatants",
     "مسلحا": "combatants", "مسلح": "combatants",
+    # "أحد سكان القرية", "أحد أهالي البلدة"
+    "سكان": "civilians", "اهالي": "civilians",
 }
 
 NUMBER_WORDS: dict[str, int] = {
@@ -214,10 +216,13 @@ CASUALTY_KILLED_NOUNS = r"(?:شهيدا|شهداء|شهيد|الشهداء|قت�
 CASUALTY_INJURED_NOUNS = r"(?:جريحا|جرحي|الجرحي|جريح|مصابا|مصابين|المصابين|اصابات|اصابه|مصاب)"
 # Words before a figure that give its kind: "استشهد 11", "مقتل 5", "اصابه 15".
 CASUALTY_KILLED_BEFORE = (r"(?:استشهد|استشهدت|استشهاد|قتل|قتلت|مقتل|سقوط|وفاه|مصرع|ارتقاء|ارتقي"
-                          r"|لقي|لقوا|حصيله|عدد الشهداء|عدد القتلي|عدد الضحايا|حياه)")
-CASUALTY_INJURED_BEFORE = r"(?:اصابه|اصيب|اصيبت|جرح|جرحت|عدد الجرحي|عدد المصابين)"
+                          r"|ارتقت|توفي|توفيت|لقي|لقيت|لقوا|قضي|قضت|قضوا|يقتل|تقتل|اعدام|اعدم|اعدمت"
+                          # "راح ضحيتها 12": of whom 12 were the victims
+                          r"|تعدم|يعدم|ضحيتها|ضحيته|ضحيتهم|حصيله|عدد الشهداء|عدد القتلي|عدد الضحايا|حياه)")
+CASUALTY_INJURED_BEFORE = r"(?:اصابه|اصيب|اصيبت|اصاب|اصابت|يصيب|تصيب|جرح|جرحت|عدد الجرحي|عدد المصابين)"
 # Fillers between such a word and its figure: "اسفر عن مقتل", "ارتفع ... الي 20".
-CASUALTY_FILLERS = r"(?:عن|الي|حتي|الي نحو|ل|من|ما يزيد عن|ما يزيد علي|نحو|حوالي|قرابه)"
+CASUALTY_FILLERS = (r"(?:عن|الي|حتي|الي نحو|ل|من|كل من|(?:في |ك)?حصيله (?:اوليه|اوليه جديده|نهائيه|جديده)"
+                    r"|ما يزيد عن|ما يزيد علي|نحو|حوالي|قرابه)")
 # Dual nouns: one word for two people ("طفلان" two children, "شهيدان" two dead).
 CASUALTY_DUALS: dict[str, tuple[str, str]] = {
     # word: (victims, kind it states itself or "")
@@ -233,6 +238,13 @@ CASUALTY_DUALS: dict[str, tuple[str, str]] = {
     "جنديين": ("combatants", ""), "شهيدان": ("", "killed"), "شهيدين": ("", "killed"),
     "قتيلان": ("", "killed"), "قتيلين": ("", "killed"), "جريحان": ("", "injured"),
     "جريحين": ("", "injured"),
+    # victims, injuries, dead women; two brothers, sisters, spouses
+    "ضحيتان": ("", "killed"), "ضحيتين": ("", "killed"), "قتيلتان": ("", "killed"),
+    "قتيلتين": ("", "killed"), "شهيدتان": ("", "killed"), "شهيدتين": ("", "killed"),
+    "اصابتان": ("", "injured"), "اصابتين": ("", "injured"), "جريحتان": ("", "injured"),
+    "جريحتين": ("", "injured"), "اخوان": ("", ""), "اخوين": ("", ""), "شقيقان": ("", ""),
+    "شقيقين": ("", ""), "شقيقتان": ("", ""), "شقيقتين": ("", ""), "زوجان": ("civilians", ""),
+    "زوجين": ("civilians", ""), "امراتين اثنتين": ("women", ""), "نازحين اثنين": ("civilians", ""),
 }
 # One person named by a singular noun right after a killed/injured word: "استشهد طفل".
 CASUALTY_SINGULAR: dict[str, str] = {
@@ -245,18 +257,112 @@ CASUALTY_SINGULAR: dict[str, str] = {
     "طبيب": "civilians", "ممرض": "civilians", "نازح": "civilians", "لاجئ": "civilians",
     "فتاه": "children", "فتي": "children", "عامل": "civilians", "صياد": "civilians",
     "مقاتل": "combatants", "جندي": "combatants",
+    # more of the same: a journalist, an activist, an old woman, a mother, a brother
+    "اعلامي": "civilians", "مصور": "civilians", "ناشط": "civilians", "مسنه": "civilians",
+    "عجوز": "civilians", "مواطنه": "civilians", "مدنيه": "civilians", "شابه": "",
+    "ممرضه": "civilians", "طبيبه": "civilians", "مسعفه": "civilians", "متطوع": "civilians",
+    "مهندس": "civilians", "صيدلي": "civilians", "ام": "women", "والد": "", "شقيق": "",
+    "شقيقه": "", "مسلح": "combatants", "طفلها": "children",
+    "والده": "",  # a mother (والدة) or his father (والده): the same letters
+    # the object of a verb: "تقتل طفلاً", "قتلت شاباً"
+    "طفلا": "children", "شابا": "", "رجلا": "", "مدنيا": "civilians", "مواطنا": "civilians",
+    "شخصا": "", "عنصرا": "combatants", "مقاتلا": "combatants", "جنديا": "combatants",
+    # "ارتقاء الشهيد صالح", "استشهاد الأخت رونيدا"
+    "شهيد": "", "شهيده": "", "اخ": "", "اخت": "", "مراه": "women",
+    # "واصيب آخر": another one
+    "اخر": "", "اخري": "",
+    # people by their office: "مقتل نائب الرئاسة", "مقتل قيادي في التنظيم"
+    "مسؤول": "", "نائب": "", "مختار": "civilians", "قيادي": "combatants", "ضابط": "combatants",
+    "لاعب": "civilians",
 }
-# A plural with no figure: "شهداء وجرحى بقصف ...". Arabic has a dual for two, so a plural
-# is three or more; coded as ACLED codes "several" (en.VAGUE_NUMBERS). Indefinite forms
-# only: "الشهداء" points back to people already counted.
+# A relative tied to the person before by a pronoun: "وابنها", "ووالدته", "ووالدتهما"
+CASUALTY_KIN = (r"(?:ابن|ابنت|طفل|طفلت|زوج|زوجت|شقيق|شقيقت|اخ|اخت|حفيد|حفيدت|والد|والدت|ام|عم)"
+                r"(?:ها|هما|هم|ه)|ابيه|اخيه|ابوه|اخوه")
+# Two relatives in one word: "وطفليهما", "وابنيها", "وطفلاه"
+CASUALTY_KIN_TWO = r"(?:طفلي|ابني|طفلتي|ابنتي|شقيقي|اخوي|طفلا|ابنا|طفلتا|ابنتا|شقيقا|اخوا)(?:ها|هما|هم|ه)"
+# Two people named as a pair: "أم وابنها", "امرأة وطفلتها", "رجل وزوجته" (a parent and
+# a child or a spouse; the pronoun ties them)
+CASUALTY_PAIR = (r"(?:ام|اما|امراه|سيده|اب|ابا|رجل|رجلا|والد|والده|شاب|شابا|مسن)\s+و\s*(?:"
+                 + CASUALTY_KIN + ")")
+# A singular toll noun on its own: "سقوط شهيد", "شهيدة طفلة وجرحى", "طفل جريح".
+CASUALTY_TOLL_SINGULAR = {"شهيد": "killed", "شهيده": "killed", "قتيل": "killed", "قتيله": "killed",
+                          # "ارتقى شهيداً", "سقط قتيلاً": died
+                          "شهيدا": "killed", "قتيلا": "killed",
+                          "ضحيه": "killed", "جريح": "injured", "جريحه": "injured"}
+# The deed told of one person by a pronoun: "ما أدى لمقتله", "أودى بحياتها".
+CASUALTY_OF_ONE = {"مقتله": "killed", "مقتلها": "killed", "استشهاده": "killed",
+                   "استشهادها": "killed", "وفاته": "killed", "وفاتها": "killed",
+                   "مصرعه": "killed", "مصرعها": "killed", "بحياته": "killed", "بحياتها": "killed",
+                   "بقتله": "killed", "بقتلها": "killed", "تم قتله": "killed", "تم قتلها": "killed"}
+# Common given names (normalised), and "أبو"/"عبد" that open a name: "استشهاد أحمد
+# نواف الخلف" is one person. Only names that are no common word ("علي" is "on",
+# "عمر" "age", "نور" "light", "صباح" "morning").
+GIVEN_NAMES = frozenset(
+    """محمد احمد محمود مصطفي حسن حسين خالد ابراهيم اسماعيل يوسف يحيي موسي عيسي سليمان
+    داود يونس ياسين ياسر عمار عماد مازن ماهر سامر سمير سالم صالح فراس فادي فايز فيصل طارق
+    وليد نزار نبيل جاسم حمزه حمود حامد حسام رامي رياض زياد زكريا سعيد سعد شادي عادل عامر
+    عدنان عصام غسان فواز قاسم كمال مالك مراد مهند ناصر هاني هيثم انس ايمن بلال ثائر جهاد
+    خليل راتب ربيع رضوان زاهر شريف صلاح عزام عمرو غياث فاروق لؤي مصعب معاذ منير نادر هشام
+    وائل بسام باسل تامر حازم حمدي رائد رشيد سامي صبحي ضياء عبدالله عبدالرحمن عبدالكريم
+    عبدالقادر مجدي مروان منذر نضال هادي وسيم ابو عبد فاطمه عائشه خديجه مريم زينب امنه امينه
+    ساره سلمي سعاد ناديه هند ليلي رنا ريم حنان اسماء رقيه رغد رهف بشري نوال وفاء سيف طه عثمان
+    بكر زيد معتز مهدي""".split())
+# Plural people with no figure after a killed/injured word: "مقتل نازحين", "إصابة
+# مواطنين", "وإصابة آخرين", "مقتل عائلة": some, not how many; up to nine, as ACLED codes
+# "several".
+# Written Arabic does not tell "مدنيين" (plural) from "مدنيَين" (dual), so the sound
+# plurals in -ين are two or more, the others three or more. Indefinite only: "مقتل
+# المدنيين" is the killing of civilians in general.
+CASUALTY_PLURAL_PEOPLE: dict[str, tuple[str, int]] = {
+    # word: (victims, fewest it can mean)
+    "مدنيين": ("civilians", 2), "مدنيون": ("civilians", 2), "مواطنين": ("civilians", 2),
+    "مواطنون": ("civilians", 2), "نازحين": ("civilians", 2), "مسعفين": ("civilians", 2),
+    "صحفيين": ("civilians", 2), "مزارعين": ("civilians", 2), "مصلين": ("civilians", 2),
+    "عمال": ("civilians", 3), "طلاب": ("civilians", 3), "اشخاص": ("", 3), "شبان": ("", 3),
+    "شباب": ("", 3), "رجال": ("", 3), "اطفال": ("children", 3), "تلاميذ": ("children", 3),
+    "نساء": ("women", 3), "سيدات": ("women", 3), "افراد": ("", 3),
+    # a family: two people at least; "others", "another number" of them
+    "عائله": ("civilians", 2), "اسره": ("civilians", 2), "اخرين": ("", 2), "اخرون": ("", 2),
+    "عدد اخر": ("", 2), "عددا اخر": ("", 2),
+}
+# A plural with no figure: "شهداء وجرحى بقصف ...", "جرحى مدنيون في حصيلة أولية". Arabic
+# has a dual for two, but a first report uses the plural before anyone has counted: on
+# the development half, of the reports whose only toll is such a plural, 13 of 43 (killed)
+# and 32 of 78 (injured) had one or two victims. So it says "some, how many untold": one
+# up to nine (ACLED's "several" at most). Indefinite forms only: "الشهداء" points back to
+# people already counted.
 CASUALTY_BARE_PLURALS = {"شهداء": "killed", "قتلي": "killed", "ضحايا": "killed",
                          "جرحي": "injured", "اصابات": "injured", "مصابين": "injured"}
-BARE_PLURAL_RANGE = (3, 9)
+BARE_PLURAL_RANGE = (1, 9)
+# Words that deny a toll before such a plural: "دون وقوع إصابات", "لم يسقط قتلى".
+CASUALTY_DENIED = r"دون|بدون|لم|عدم|لا|ولا|نفي|نفت|ينفي|تنفي"
 # Subsets: "بينهم طفلان", "منهم ثلاثه اطفال".
 CASUALTY_SUBSET = r"(?:بينهم|بينهن|منهم|منهن|من بينهم)"
 # Sentences about the whole war or a long period: "منذ عام 2011", "منذ بدايه الحرب".
+_MONTHS = (r"كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|يناير|فبراير|مارس|ابريل|مايو"
+           r"|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر")
+# A tally of a month or a year ("منذ بداية 2025", "منذ مطلع الشهر الجاري", "خلال الشهر
+# الماضي", "خلال الفترة الممتدة من ...") is background too, as is a campaign's ("منذ بدء
+# الحملة").
 CASUALTY_BACKGROUND = (r"منذ\s+(?:عام\s+)?(?:19|20)\d\d|منذ\s+(?:بدايه|بدء|اندلاع|انطلاق)\s+"
-                       r"(?:الحرب|النزاع|الثوره|الازمه|الصراع|الاحداث)|منذ\s+مطلع\s+(?:العام|السنه)")
+                       r"(?:الحرب|النزاع|الثوره|الازمه|الصراع|الاحداث)|منذ\s+مطلع\s+(?:العام|السنه)"
+                       r"|منذ\s+(?:بدايه|بدء|مطلع|اول|انطلاق)\s+(?:(?:عام|العام|السنه|عامي)\s+)?"
+                       r"(?:(?:19|20)\d\d|العام|السنه|الشهر|شهر|الاسبوع|(?:ال)?حمله|(?:ال)?تصعيد|العمليه"
+                       r"|الهجوم|الغزو|العدوان|الهجمات|" + _MONTHS + r")"
+                       r"|خلال\s+(?:شهر\s+)?(?:" + _MONTHS + r")(?!\s+(?:ال)?(?:جاري|حالي))"
+                       r"|(?:النصف|الربع)\s+(?:الاول|الثاني|الثالث|الرابع)\s+من\s+(?:العام|عام|السنه)"
+                       r"|خلال\s+(?:(?:ال)?(?:شهر|اسبوع|عام|سنه|اشهر|اسابيع|اعوام|سنوات)\s+(?:ال)?"
+                       r"(?:ماضي|ماضيه|منصرم|منصرمه|فائت|فائته|حالي|جاري|اخير|اخيره|سابق)"
+                       r"|(?:عام|العام|شهر)\s+(?:19|20)\d\d|الفتره\s+(?:الممتده|الواقعه|ما)\s+بين|الفتره\s+الممتده)")
+# A toll of no act of war: road accidents, drownings, a capsized boat, a stampede, an
+# epidemic ("فقدان 25 شخصا لحياتهم جراء انقلاب سيارة" in a page's list of other stories).
+# ACLED and Airwars record none of them. A roundup of separate incidents is no one
+# event's toll either.
+CASUALTY_NOT_CONFLICT = (r"حوادث سير|حادث سير|حوادث السير|حادث مروري|حوادث مروريه"
+                         r"|(?:جراء|اثر|بسبب)\s+انقلاب|انقلاب\s+(?:سياره|حافله|شاحنه|باص|قارب|مركب)|غرق\s+(?:قارب|مركب|زورق|سفينه)"
+                         r"|قارب الموت|حادث غرق|صعق كهربائي|صعقه كهربائيه|حادث تدافع|الكوليرا|كورونا|كوفيد"
+                         # a day's roundup of many places: "مقتل 11 شخصا في حوادث متفرقة"
+                         r"|حوادث متفرقه|احداث متفرقه")
 
 
 # -- event coding beyond the trigger (read by extract/events.py) ----------------------
