@@ -69,6 +69,9 @@ def test_gazetteer_short_forms(form, iso, feature, needs_town):
     ("Laurel County", "US", "admin2", 37.1, -84.1), ("Rapides Parish", "US", "admin2", 31.2, -92.5),
     ("Africa", "", "continent", 7.2, 21.1), ("United Kingdom", "GB", "country", 54.0, -2.0),
     ("Britain", "GB", "country", 54.0, -2.0),
+    # Syrian highland regions that reports name instead of a village
+    ("جبل الزاوية", "SY", "region", 35.7, 36.5), ("جبل الأكراد", "SY", "region", 35.7, 36.2),
+    ("سهل الغاب", "SY", "region", 35.6, 36.35),
 ])
 def test_gazetteer_regions_counties_continents_with_points(name, iso, feature, lat, lon):
     found = [p for p in default_gazetteer().lookup(name) if p.feature == feature]
@@ -81,3 +84,22 @@ def test_gazetteer_may_start_name_knows_first_words(name):
     gaz = default_gazetteer()
     assert gaz.may_start_name(name.split()[0])
     assert not gaz.may_start_name("Xqzzyv")
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [
+    # the Kurdish names of north-east Syria's towns (town_aliases.tsv)
+    ("كوباني", 172256), ("Kobane", 172256), ("سري كانيه", 165509), ("تربه سبي", 165757),
+    ("كري سبي", 163750),
+])
+def test_gazetteer_town_aliases(name, geonameid):
+    assert geonameid in {p.geonameid for p in default_gazetteer().lookup(name)}
+
+
+@pytest.mark.parametrize("name", ["سرمين", "تل أبيض", "البصيرة"])
+def test_gazetteer_listed_town_without_figure_is_no_hamlet(name):
+    # cities500 gives these towns no population; in the focus countries they count the
+    # least population the list holds
+    from warlog.gazetteer import LISTED_POPULATION
+
+    towns = [p for p in default_gazetteer().lookup(name) if p.iso == "SY"]
+    assert towns and all(p.population >= LISTED_POPULATION for p in towns)

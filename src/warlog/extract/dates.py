@@ -27,6 +27,9 @@ WEEKDAYS = {d: i for i, d in enumerate(
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _AR_MONTH = "(" + "|".join(sorted(AR_MONTHS, key=len, reverse=True)) + ")"
+# A month name is a whole word ("اب", August, begins "ابو"); Syrian pages often give
+# both month names, Levantine then transliterated: "9 تموز/يوليو 2023".
+_AR_MONTH_END = r"(?![\u0621-\u064a])(?:\s*/\s*(?:" + _AR_MONTH[1:-1] + r")(?![\u0621-\u064a]))?"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -35,9 +38,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?", re.I)),
     # "الجمعة 31 تموز, 2026": a weekday before the date is part of it, and a comma may
     # stand before the year
+    # (the day is no tail of another token: "1y1ابو" in a comment's stamp is no date)
     ("ar_day_month", re.compile(rf"(?:(?:{'|'.join(ar.WEEKDAYS)})[,،]?\s+(?:الموافق\s+)?)?"
-                                rf"([0-9٠-٩]{{1,2}})\s*/?\s*(?:من\s+)?(?:شهر\s+)?{_AR_MONTH}"
+                                rf"(?<![A-Za-z0-9])([0-9٠-٩]{{1,2}})\s*/?\s*(?:من\s+)?(?:شهر\s+)?"
+                                rf"{_AR_MONTH}{_AR_MONTH_END}"
                                 rf"(?:\s*/?[,،]?\s*(?:عام\s+|سنه\s+)?([0-9٠-٩]{{4}}))?")),
+    # Arabic pages write numeric dates day first: "في 1-12-2024", "25/9/2023"
+    ("ar_numeric", re.compile(r"(?<![\w/.\-])([0-9٠-٩]{1,2})\s?[/\-.]\s?([0-9٠-٩]{1,2})\s?[/\-.]\s?"
+                              r"((?:19|20|١٩|٢٠)[0-9٠-٩]{2})(?![\w/\-])")),
     ("month_year", re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+{_MONTH}\s+((?:19|20)\d\d)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|overnight)\b", re.I)),
@@ -48,6 +56,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # inside "الخامس" (fifth), "اليوم" in a hashtag ("#حلب_اليوم", a channel's name)
     ("ar_relative", re.compile("(?<!\\w)(?:[وب]|بال|ال)?(" + "|".join(
         sorted(ar.RELATIVE_DAYS, key=len, reverse=True)) + ")(?!\\w)")),
+    # "قبل يومين", "قبل ثلاثة أيام", "منذ 4 أيام": so many days before the report
+    ("ar_days_ago", re.compile(r"(?<!\w)(?:قبل|منذ)\s+(يومين|(?:[0-9٠-٩]{1,2}|"
+                               + "|".join(w for w, n in ar.NUMBER_WORDS.items() if 3 <= n <= 10)
+                               + r")\s+(?:ايام|يوما|يوم))(?!\w)")),
     ("ar_weekday", re.compile("(?<!\\w)(?:يوم\\s+)?[وب]?(" + "|".join(ar.WEEKDAYS)
                               + ")(?!\\w)(?:\\s+الماضي)?")),
 ]
@@ -77,6 +89,9 @@ def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
             month = AR_MONTHS[month_s] if kind == "ar_day_month" else MONTHS[month_s.lower().rstrip(".")]
             year = int(g[2].translate(_DIGITS)) if g[2] else _year_for(month, day, base)
             return date(year, month, day), 1
+        if kind == "ar_numeric":
+            day, month, year = (int(x.translate(_DIGITS)) for x in g)
+            return date(year, month, day), 1
         if kind == "month_year":
             return date(int(g[1]), MONTHS[g[0].lower().rstrip(".")], 1), 3
     except (ValueError, KeyError):
@@ -89,6 +104,11 @@ def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
         return _weekday_before(base, WEEKDAYS[g[0].lower()]), 1
     if kind == "ar_weekday":
         return _weekday_before(base, ar.WEEKDAYS[g[0]]), 1
+    if kind == "ar_days_ago":
+        words = g[0].split()
+        n = 2 if words[0] == "يومين" else int(words[0].translate(_DIGITS)) if words[0][0] in (
+            "0123456789٠١٢٣٤٥٦٧٨٩") else ar.NUMBER_WORDS[words[0]]
+        return base - timedelta(days=n), 1
     if kind == "ar_relative":
         return base + timedelta(days=ar.RELATIVE_DAYS[g[0]]), 1
     if kind == "last_week":
@@ -101,11 +121,21 @@ def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
     return None
 
 
+_CALENDAR = frozenset({"iso", "day_month", "month_day", "ar_day_month", "ar_numeric"})
+_RELATIVE = frozenset({"yesterday", "today", "weekday", "ar_relative", "ar_weekday"})
+# What may stand between a relative day and the calendar date that restates it: "اليوم
+# الأحد 9 تموز", "يوم أمس الأربعاء 18 آب", "today, Sunday 9 July".
+_APPOSITION = re.compile(r"[\s,،(\-]*(?:the\s+)?$", re.I)
+APPOSITION_GAP = 12  # characters; longer gaps are other words
+
+
 def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
     text = ctx.norm[start:end]
-    found: list[tuple[int, DateRef]] = []
+    found: list[tuple[int, int, str, DateRef]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if kind == "ar_numeric" and ctx.lang is not ar:
+            continue  # "9/10/2021" is month first in American English
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -115,10 +145,16 @@ def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRe
             taken.append((m.start(), m.end()))
             if resolved is None or resolved[0] > base + timedelta(days=1):
                 continue
-            found.append((m.start(), DateRef(
+            found.append((m.start(), m.end(), kind, DateRef(
                 event_date=resolved[0], time_precision=resolved[1],
                 span=ctx.span(start + m.start(), start + m.end()))))
-    return [d for _, d in sorted(found, key=lambda x: x[0])]
+    # A relative day followed by the calendar date it stands for ("اليوم الأحد 9 تموز")
+    # is that date: the relative one is read against a publication date that may be a
+    # page's header or a sidebar's, the written one is not.
+    calendar = [s for s, _, kind, _ in found if kind in _CALENDAR]
+    found = [f for f in found if f[2] not in _RELATIVE or not any(
+        0 <= c - f[1] <= APPOSITION_GAP and _APPOSITION.match(text[f[1]:c]) for c in calendar)]
+    return [d for *_, d in sorted(found, key=lambda x: x[0])]
 
 
 # "The coalition said on Saturday that ..." dates the statement, not the event.

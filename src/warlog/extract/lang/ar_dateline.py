@@ -27,6 +27,9 @@ EN_MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 AR_MONTH = "(" + "|".join(sorted(AR_MONTHS, key=len, reverse=True)) + ")"
+# Syrian pages often give both month names, Levantine then transliterated ("9
+# تموز/يوليو 2023"), and may glue the day to the month ("4تموز"); a month is a whole word.
+_SECOND_MONTH = r"(?![\u0621-\u064a])(?:\s*/\s*(?:" + AR_MONTH[1:-1] + r")(?![\u0621-\u064a]))?"
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 
 _X_STAMP = re.compile(r"\d{1,2}:\d\d\s?[ap]m\s?·\s?" + _EN_MONTH + r"\s(\d{1,2}),\s(\d{4})", re.I)
@@ -34,7 +37,8 @@ _X_STAMP = re.compile(r"\d{1,2}:\d\d\s?[ap]m\s?·\s?" + _EN_MONTH + r"\s(\d{1,2}
 _FB_STAMP = re.compile(_EN_MONTH + r"\s(\d{1,2}),\s(\d{4})\s?·\s?Shared with", re.I)
 # (pattern, order of its groups: d day, m month, y year, and whether the month is Arabic)
 _FULL: list[tuple[re.Pattern[str], str, bool]] = [
-    (re.compile(r"(?<!\d)(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?" + AR_MONTH + r"[,،]?\s+(?:عام\s+|سنه\s+)?(\d{4})"), "dmy", True),
+    (re.compile(r"(?<!\d)(\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?" + AR_MONTH + _SECOND_MONTH
+                + r"[,،]?\s+(?:عام\s+|سنه\s+)?(\d{4})"), "dmy", True),
     (re.compile(AR_MONTH + r"\s+(\d{1,2})[,،]\s*(\d{4})"), "mdy", True),
     (re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*" + AR_MONTH + r"\s*[/\-.]\s*(\d{4})"), "dmy", True),
     (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r",?\s+(\d{4})", re.I),
@@ -95,14 +99,28 @@ def full_date(text: str) -> date | None:
     norm = matching_form(text)
     found: list[tuple[int, date]] = []
     for pattern, order, arabic in _FULL:
-        m = pattern.search(norm)
-        if m:
+        for m in pattern.finditer(norm):
+            if _caption(norm, m.start(), m.end()):
+                continue
             d = _date(order, m.groups(), arabic)
             if d is not None and 1990 <= d.year <= 2100:
                 found.append((m.start(), d))
+            break
     if found:
         return min(found)[1]
     return None
+
+
+# A photo's caption ends with the day it was taken and its source: "قصف على محيط مدينة
+# إدلب - 9 أيلول 2020 (عنب بلدي)"; news pages show archive photos, so that day is not
+# the page's.
+_CAPTION_BEFORE = re.compile(r"[-–]\s*$")
+_CAPTION_AFTER = re.compile(r"\s*\(")
+
+
+def _caption(text: str, start: int, end: int) -> bool:
+    return bool(_CAPTION_BEFORE.search(text, max(0, start - 3), start)
+                and _CAPTION_AFTER.match(text, end))
 
 
 def weekday_date(norm: str, latest: date) -> date | None:

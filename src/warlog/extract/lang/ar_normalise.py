@@ -11,7 +11,8 @@ maps back through ``orig``):
   then a letter).
 * blanked (each character becomes a space): the lines and phrases a copied Facebook or
   X page wraps a post in ("Shared with Public", "See translation", reaction and view
-  counts, "Post", "1y", the X timestamp line, Facebook's footer of languages).
+  counts, "Post", "1y", the X timestamp line, Facebook's footer of languages, YouTube's
+  footer).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import re
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
 # A tatweel run with the dots, commas, stars or spaces a page puts after it, when a letter
 # follows: "مقـ.ـتل", "سقـ.ـوط", "اسـ ـتـ ـهداف".
-_OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a])|\u0640+")
+# A dot alone between two letters of a word does the same: "ق.صف", "ا.ستشها.د".
+_OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a])|\u0640+"
+                          r"|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -40,16 +43,20 @@ CHROME = re.compile(
     r"|Age-restricted adult content[^\n]*|This (?:page|content) isn't available[^\n]*"
     r"|Something went wrong[^\n]*|Loading seems to be taking a while\.?|Twitter may be over capacity[^\n]*"
     r"|Copy link to Tweet|Embed Tweet|Back to top ↑|Log in to X[^\n]*"
+    # YouTube's footer, glued to a video's title: "... - YouTubeAboutPressCopyright..."
+    r"|YouTubeAboutPress[^\n]*"
     r"|(?:" + _MONTH_EN + r"\s\d{1,2}(?:,\s\d{4})?\s?·\s?)?Shared with Public|See translation|See original"
     r"|\b[\d.,]+[KM]? (?:Views|views|likes|reactions|comments|shares|reposts)\b"
 )
 # Where a copied page names the page or account that posted: Facebook's "NAME's Post",
-# X's "NAME on X:" title and "NAME@handle" line. The name is blanked wherever it recurs:
-# a page called "تنسيقية مدينة ادلب" or "القادسية ثانية" names no place of the event.
+# X's "NAME on X:" title (before 2023 "NAME on Twitter:") and "NAME@handle" line. The
+# name is blanked wherever it recurs: a page called "تنسيقية مدينة ادلب" or "القادسية
+# ثانية" names no place of the event.
 # (Each is tried only on lines holding its marker: the patterns are slow on long lines.)
 PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
     ("'s Post", re.compile(r"\u200e?(?P<name>[^\n\u200e]{3,80}?)\u200e?'s Post")),
     (" on X: ", re.compile(r"^(?P<name>[^\n]{3,80}?) on X: ")),
+    (" on Twitter", re.compile(r"^(?P<name>[^\n]{3,80}?) on Twitter(?:: |$)")),
     # the name glued to the handle, as X's copy writes it ("According to @x" is prose)
     ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@\w{2,30})")),
     ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),

@@ -11,26 +11,37 @@ abroad still needs that cue; longer names abroad stand."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from warlog.extract.context import DocContext, Match
-from warlog.gazetteer import FOCUS_COUNTRIES, Place
+from warlog.gazetteer import FOCUS_COUNTRIES, Place, name_key
 
 _SETTLEMENT_CUE = re.compile(r"(مدينه|بلده|قريه|بلدات|قري|مدن|عاصمه|العاصمه)\s+$")
 _ARABIC = re.compile(r"^[#\u0600-\u06ff]")
 
 
 _AREAS = ("country", "admin1", "continent", "region")
+# Distinct town names that make a country the report's: read from airwars-syria's
+# development half (a Kobani report whose sidebar names Erbil); a lone namesake village
+# abroad still gives way.
+SEVERAL_TOWNS = 2
 
 
 def filter_resolved(ctx: DocContext, resolved: list[tuple[Match, Place]]
                     ) -> list[tuple[Match, Place]]:
     """The resolved toponyms less the Arabic names placed abroad without a cue, and less
-    the towns placed in a country the report does not name when it names another: in
+    the towns placed in a country the report does not name (by a country, a region or
+    SEVERAL_TOWNS towns) when it names another: in
     "قرية ذيبان بريف دير الزور" the village is Syria's, not its Jordanian namesake, even
     where the gazetteer knows only the latter (the focus countries name each other's
     villages alike)."""
     focus = any(p.iso in FOCUS_COUNTRIES for _, p in resolved)
     named = {p.iso for _, p in resolved if p.iso and p.feature in _AREAS}
+    # a country where the report places several towns is one it names all the same (a
+    # Kobani report with an Iraqi governorate in its sidebar)
+    towns = Counter(iso for iso, _ in {(p.iso, name_key(m.text)) for m, p in resolved
+                                        if p.iso and p.feature not in _AREAS})
+    named |= {iso for iso, n in towns.items() if n >= SEVERAL_TOWNS}
     kept = []
     for m, p in resolved:
         town = p.iso and p.feature not in _AREAS
