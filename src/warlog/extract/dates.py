@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
+from warlog.extract.screen import Screened, fold
 from warlog.model import DateRef
 
 MONTHS = {m: i for i, m in enumerate(
@@ -101,12 +102,30 @@ def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
     return None
 
 
+# Each pattern behind its screen (see extract.screen): a report's every sentence is read
+# for dates, and most sentences hold none.
+_SCREENED = [(kind, Screened(pattern)) for kind, pattern in PATTERNS]
+
+
 def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
+    """The dates of norm[start:end], in text order (read once per sentence and base:
+    event detection and event dating ask for the same sentences)."""
+    key = (start, end, base)
+    cache = ctx.__dict__.setdefault("_dates", {})
+    if key not in cache:
+        cache[key] = _find_dates(ctx, start, end, base)
+    return cache[key]
+
+
+def _find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
     text = ctx.norm[start:end]
+    folded = fold(text)
     found: list[tuple[int, DateRef]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+    for kind, screened in _SCREENED:
+        if not screened.possible(folded):
+            continue
+        for m in screened.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             resolved = resolve(kind, m, base)
