@@ -460,3 +460,22 @@ def test_casualties_fakes_article_reads_the_lead_toll(text, expected):
 ])
 def test_casualties_airwars_killed_range_counts_children_and_women(text, expected):
     assert airwars_gaza.figure_range([_mention_from(text)], "killed") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed more than 300,000 people since 2011.",
+    "Five civilians were killed on Monday.",
+    "قتل أكثر من 500 ألف شخص منذ عام 2011 في سوريا.",
+    "قتل خمسة مدنيين منذ بداية الحرب",
+    "The strike, the deadliest since March, killed 12.",
+    "منذ الصباح قتل ثلاثة",
+])
+def test_casualties_background_in_two_parts_same_as_one_pattern(text):
+    import re
+
+    from warlog.extract import casualties
+    from warlog.extract.lang import ar, en
+
+    joined = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
+    arabic = casualties._ARABIC_BLOCK.search(text) is not None
+    assert casualties._background(text, arabic) == bool(joined.search(text))

@@ -117,3 +117,59 @@ def test_pipeline_every_span_points_into_text(extractor):
         assert d.text[span.start:span.end] == span.text
     quotes = [q for m in mentions for q in m.quotes]
     assert any(q.speaker and q.speaker.startswith("Omar Saadi") for q in quotes)
+
+
+_BATCH_TEXTS = [
+    ("Syrian government warplanes struck the town of Saraqib on Tuesday, killing 12 civilians, "
+     "the Syrian Observatory for Human Rights said. \"We heard the jets,\" a resident said.", "en"),
+    ("Nothing happened in the village today; the market was busy.", "en"),
+    ("Rebels attacked an army checkpoint near Aleppo on Monday. Three soldiers were killed in "
+     "the clashes, which lasted until dawn, and the SDF's press office said the fighting spread.",
+     "en"),
+    ("قصفت طائرات حربية روسية بلدة سراقب في ريف إدلب يوم الثلاثاء ما أدى إلى مقتل خمسة مدنيين.",
+     "ar"),
+]
+
+
+def test_pipeline_many_gives_each_document_what_it_gets_alone(extractor):
+    docs = [doc(text, language) for text, language in _BATCH_TEXTS]
+    alone = [extractor(d) for d in docs]
+    assert any(alone) and not all(alone)  # reports with events and without
+    assert extractor.many(docs) == alone
+
+
+def test_pipeline_many_keeps_a_failing_document_to_itself(extractor, monkeypatch):
+    from warlog.extract import pipeline
+
+    docs = [doc(text, language) for text, language in _BATCH_TEXTS]
+    alone = [extractor(d) for d in docs]
+    broken = docs[2].id
+
+    def count_or_fail(ctx, mentions):
+        if ctx.doc.id == broken:
+            raise ValueError("broken on purpose")
+        return pipeline.count_casualties(ctx, mentions)
+
+    monkeypatch.setattr(pipeline, "STAGES", [count_or_fail if s is pipeline.count_casualties
+                                             else s for s in pipeline.STAGES])
+    out = extractor.many(docs)
+    assert isinstance(out[2], ValueError)
+    assert out[:2] + out[3:] == alone[:2] + alone[3:]
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF's fighters and the YPG's commanders met; Turkey's army shelled the SDF's positions.",
+    "U.S.'s jets, the coalition's aircraft and Russia's air force struck ISIS's bases, officials said.",
+    "No possessive here: the SDF attacked ISIS near Raqqa.",
+    "Hezbollah’s units and the Syrian Arab Army's 4th Division advanced; the Free Syrian Army's men fled.",
+])
+def test_actors_names_past_possessives_same_as_scanning_the_masked_text(text):
+    from warlog.extract.actors import _POSSESSIVE, names_past_possessives
+    from warlog.extract.names import scan_names
+
+    ctx = DocContext(doc(text), default_gazetteer(), default_registry())
+    masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
+    whole = scan_names(masked, ctx.registry.lookup, max_tokens=8)
+    assert whole  # the registry knows some names here
+    assert [(m.start, m.end, m.text, m.value) for m in names_past_possessives(ctx)] == [
+        (m.start, m.end, m.text, m.value) for m in whole]

@@ -103,3 +103,17 @@ def test_lang_ar_normalise_span_points_into_the_original(text, a, b):
 
 def test_lang_ar_normalise_prose_handle_is_no_page_name():
     assert page_names("According to @village_news, a strike hit the market") == set()
+
+
+# Lines and words of copied pages and of prose, written for this test.
+_PAGE_BITS = ["Shared with Public", "See translation", "Like", "Comment", "12 comments", "3.4K Views",
+              "1y", "Post", "10:42 PM · Mar 3, 2024", "Mar 3 · Shared with Public", "English (US)",
+              "Meta © 2024", "Embed Tweet", "the army shelled the town", "قصف", "تعليق", "—", "’s Post",
+              "May", "Something went wrong, try again", "\n", " ", "42", "likes"]
+
+
+@given(st.lists(st.sampled_from(_PAGE_BITS), max_size=25).map("".join))
+def test_lang_ar_normalise_screened_chrome_finds_what_chrome_finds(text):
+    from warlog.extract.lang.ar_normalise import CHROME, _chrome
+
+    assert _chrome(text) == [m.span() for m in CHROME.finditer(text)]

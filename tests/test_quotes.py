@@ -5,6 +5,8 @@ vouches for the content or only attributes it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.extract.context import DocContext
 from warlog.gazetteer import default_gazetteer
@@ -97,3 +99,51 @@ def test_quotes_reads_arabic_quotes():
 ])
 def test_quotes_none_without_a_source(text):
     assert quotes_of(text) == []
+
+
+# Prose around quotation marks, written for this test: clauses of a source, a cue, what
+# may stand between a cue and its quote, a quote in any of the marks the patterns know,
+# and loose pieces between them.
+_SOURCES = ["A coalition spokesman", "Omar Saadi, a rescue volunteer,", "he", "the ministry",
+            "Gen. Joseph Votel", "They", "local sources"]
+_CUES = ["said", "told reporters", "added", "has said", "warned", "says"]
+_BETWEEN = ["", ":", ",", " that", " in a statement", " on Monday", " :"]
+_MARKS = [('"', '"'), ("“", "”"), ("«", "»"), ("''", "''"), ("“", '"'), ('"', "”")]
+_CONTENT = ["We will hold the line", "no", "The strikes killed 12 people", "x “ y", "it's over"]
+_LOOSE = ['"', "“", "”", "«", "»", "''", ".", ",", "\n", "according to", "The town fell", "he said"]
+
+
+@st.composite
+def _quoted_prose(draw):
+    parts = []
+    for _ in range(draw(st.integers(0, 6))):
+        if draw(st.booleans()):
+            opening, closing = draw(st.sampled_from(_MARKS))
+            parts.append(f"{draw(st.sampled_from(_SOURCES))} {draw(st.sampled_from(_CUES))}"
+                         f"{draw(st.sampled_from(_BETWEEN))} {opening}"
+                         f"{draw(st.sampled_from(_CONTENT))}{closing}")
+        else:
+            parts.append(draw(st.sampled_from(_LOOSE)))
+    return draw(st.sampled_from([" ", "", "\n"])).join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_quoted_prose())
+def test_quotes_said_then_quote_finds_what_the_pattern_finds(text):
+    from warlog.extract.quotes import QUOTE_PATTERNS, _said_then_quote
+
+    assert [(m.span(), m.groupdict()) for m in _said_then_quote(text)] == [
+        (m.span(), m.groupdict()) for m in QUOTE_PATTERNS[2].finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_quoted_prose())
+def test_quotes_claim_gates_never_skip_a_claim(text):
+    import re as _re
+
+    from warlog.extract.quotes import CLAIM_GATES, CLAIM_PATTERNS
+
+    for (pattern, anchored), gate in zip(CLAIM_PATTERNS, CLAIM_GATES, strict=True):
+        found = [pattern.match(text)] if anchored else list(pattern.finditer(text))
+        if any(found):
+            assert (gate in text) if isinstance(gate, str) else _re.search(gate, text)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from warlog.extract import quotes
 from warlog.extract.lang import ar, en
-from warlog.extract.screen import Screened, _alternatives, by_first_letter, fold, required_literals
+from warlog.extract.screen import Screened, alternatives, by_first_letter, fold, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [
@@ -43,7 +43,9 @@ _CUE_WORDS = sorted(set(
     "ſhelled \u212ailled İED قصف غارة اشتباكات قتل مدنيين سيطرت قوات النظام على البلدة"
     .split()))
 _TEXT = st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.text(max_size=6)), max_size=25).map(" ".join)
-_RULES = [(p, re.I) for _, _, p in en.EVENT_RULES + en.TOLL_RULES + ar.EVENT_RULES]
+_RULES = [(p, re.I) for _, _, p in en.EVENT_RULES + en.TOLL_RULES + ar.EVENT_RULES] + [
+    (p, re.I) for p in (en.GENERIC_VIOLENCE, en.DISASTER, en.KILLED + "|" + en.INJURED,
+                        ar.KILLED + "|" + ar.INJURED)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -77,7 +79,7 @@ def test_screen_by_first_letter_groups(alternation, ignorecase, expected):
 
 
 def test_screen_alternatives_split_at_top_level_only():
-    assert _alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+    assert alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
 
 
 _LISTS = [quotes.SAY_VERBS, quotes.PARTICIPLES, quotes._ROLE_NOUNS]
@@ -94,3 +96,11 @@ def test_screen_by_first_letter_finds_the_same_matches(text):
             plain = re.compile(rf"\b(?:{alternation})(?:\s+\w+)?", flags)
             grouped = re.compile(rf"\b(?:{by_first_letter(alternation, ignorecase)})(?:\s+\w+)?", flags)
             assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+
+
+@given(st.text(alphabet="aİıſKkSs Σσς—“”x\u212a", max_size=40))
+def test_screen_fold_skips_translate_only_where_it_changes_nothing(text):
+    from warlog.extract.screen import _FOLD
+
+    assert fold(text) == text.translate(_FOLD).lower()
+    assert len(fold(text)) == len(text)

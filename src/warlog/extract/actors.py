@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar_actors, en
-from warlog.extract.names import scan_names
+from warlog.extract.names import _BREAK, scan_names
 from warlog.model import ActorRef
 from warlog.registry import Actor
 
@@ -28,6 +29,8 @@ _GENERIC_STATE = re.compile(
 
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# Arabic letters, digits and marks, whose words the name scan reads across a break
+_ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -46,15 +49,50 @@ def names_past_possessives(ctx: DocContext) -> list[Match]:
     that lie inside it)."""
     cached = ctx.__dict__.get("_names_past_possessives")
     if cached is None:
-        masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
-        cached = scan_names(masked, ctx.registry.lookup, max_tokens=8)
-        ctx.__dict__["_names_past_possessives"] = cached
+        cached = ctx.__dict__["_names_past_possessives"] = _past_possessives(ctx)
+    return cached
+
+
+def _past_possessives(ctx: DocContext) -> list[Match]:
+    marks = [p.start() for p in _POSSESSIVE.finditer(ctx.norm)]
+    masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
+    if _ARABIC_BLOCK.search(ctx.norm):
+        return scan_names(masked, ctx.registry.lookup, max_tokens=8)
+    # A text without Arabic is scanned stretch by stretch: no name, and nothing the scan
+    # reads, runs across a break (names._BREAK). Only the stretches holding a possessive
+    # read differently once it is blanked; the others keep the names of the text as it
+    # is, which the actor scan has found already.
+    plain = _registry_names(ctx)
+    found: list[Match] = []
+    lo = at = 0
+    for hi in [b.start() for b in _BREAK.finditer(ctx.norm)] + [len(ctx.norm)]:
+        first = bisect_left(marks, lo)
+        if first < len(marks) and marks[first] < hi:  # a possessive in this stretch
+            found.extend(Match(m.start + lo, m.end + lo, m.text, m.value)
+                         for m in scan_names(masked[lo:hi], ctx.registry.lookup, max_tokens=8))
+            while at < len(plain) and plain[at].start < hi:
+                at += 1
+        else:
+            while at < len(plain) and plain[at].start < hi:
+                m = plain[at]
+                found.append(Match(m.start, m.end, m.text, m.value))
+                at += 1
+        lo = hi + 1
+    return found
+
+
+def _registry_names(ctx: DocContext) -> list[Match]:
+    """The registry's names in the text, as the scan finds them (read once per report)."""
+    cached = ctx.__dict__.get("_registry_names")
+    if cached is None:
+        cached = ctx.__dict__["_registry_names"] = scan_names(
+            ctx.norm, ctx.registry.lookup, max_tokens=8)
     return cached
 
 
 def find_actors(ctx: DocContext) -> list[Match]:
     registry = ctx.registry
-    found = scan_names(ctx.norm, registry.lookup, max_tokens=8)
+    found = list(_registry_names(ctx))
     if _ARABIC.search(ctx.norm):  # "جيش الاحتلال" on a page about Turkey's occupation
         found = [Match(m.start, m.end, m.text, registry.get(other) or m.value)
                  if (other := ar_actors.occupier_of(ctx.norm, m.text)) else m for m in found]

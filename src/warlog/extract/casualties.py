@@ -409,8 +409,12 @@ _LOOSE_BEFORE = re.compile(
     rf"|{_AR_EDGE}(?:(?P<ar_killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<ar_injured>{ar.CASUALTY_INJURED_BEFORE}))"
     r"(?:\s+(?!و)\S+){1,6}\s+$", re.I)
 _COMBINED = re.compile(en.CASUALTY_COMBINED + r"|قتلي وجرحي|شهداء وجرحي|بين قتيل وجريح", re.I)
-_BACKGROUND = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
-_NOT_CONFLICT = re.compile(ar.CASUALTY_NOT_CONFLICT)
+# A toll of the war recalled, in two parts: the Arabic one is tried only on a sentence
+# with Arabic in it (every match of it holds an Arabic word; see _background).
+_BACKGROUND_EN = re.compile(en.CASUALTY_BACKGROUND, re.I)
+_BACKGROUND_AR = re.compile(ar.CASUALTY_BACKGROUND, re.I)
+_ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
+_NOT_CONFLICT = re.compile(ar.CASUALTY_NOT_CONFLICT)  # Arabic words only
 # "the deadliest attack since 2016" compares this event with the war; it is not a war total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first"
                           r"|most \w+)\b[^.;]{0,60}\bsince\b", re.I)
@@ -603,8 +607,15 @@ def _coordinated(text: str, start: int, figures: list[_Figure]) -> _Figure | Non
     return None
 
 
+def _background(text: str, arabic: bool) -> bool:
+    """Whether the text recalls a toll of the war, not of this event."""
+    return bool(_BACKGROUND_EN.search(text) or arabic and _BACKGROUND_AR.search(text))
+
+
 def _sentence_figures(text: str) -> list[_Figure]:
-    if _BACKGROUND.search(text) and not _SUPERLATIVE.search(text) or _NOT_CONFLICT.search(text):
+    arabic = _ARABIC_BLOCK.search(text) is not None
+    if (_background(text, arabic) and not _SUPERLATIVE.search(text)
+            or arabic and _NOT_CONFLICT.search(text)):
         return []
     figures: list[_Figure] = []
     taken: list[tuple[int, int]] = []  # verb spans already read for a figure
@@ -701,13 +712,14 @@ def _sentence_figures(text: str) -> list[_Figure]:
             add(_Figure(kind, value[0] + extra, value[1] + extra, victims if victims in (
                 "civilians", "combatants", "") and not own else "civilians",
                 a - len(before) + companion.start(), phrase.end))
-    _singulars(text, figures, taken, add)
+    _singulars(text, figures, taken, add, arabic)
     return sorted(figures, key=lambda f: f.start)
 
 
-def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], add) -> None:
+def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], add,
+               arabic: bool = True) -> None:
     """One person ("a paramedic was killed"), a pair ("a husband and wife"), "others";
-    then the Arabic forms (``_arabic_people``)."""
+    then the Arabic forms (``_arabic_people``), on a text with Arabic in it."""
     spans = [(f.start, f.end) for f in figures]
     found = [(2, m) for m in _PAIR.finditer(text)] + [(1, m) for m in _SINGLE.finditer(text)]
     for count, m in found:
@@ -767,7 +779,8 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
         if not any(s <= m.start("w") < e for s, e in spans):
             kind = "killed" if m.group("killed") else "injured"
             add(_Figure(kind, 2, 9, "", m.start("w"), m.end()))
-    _arabic_people(text, figures, spans, add)
+    if arabic:  # every match of the Arabic patterns holds an Arabic word
+        _arabic_people(text, figures, spans, add)
 
 
 def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int]], add) -> None:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
+from warlog.extract.screen import Screened, fold
 from warlog.model import DateRef
 
 MONTHS = {m: i for i, m in enumerate(
@@ -128,15 +129,32 @@ _RELATIVE = frozenset({"yesterday", "today", "weekday", "ar_relative", "ar_weekd
 _APPOSITION = re.compile(r"[\s,،(\-]*(?:the\s+)?$", re.I)
 APPOSITION_GAP = 12  # characters; longer gaps are other words
 
+# Each pattern behind its screen (see extract.screen): a report's every sentence is read
+# for dates, and most sentences hold none.
+_SCREENED = [(kind, Screened(pattern)) for kind, pattern in PATTERNS]
+
 
 def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
+    """The dates of norm[start:end], in text order (read once per sentence and base:
+    event detection and event dating ask for the same sentences)."""
+    key = (start, end, base)
+    cache = ctx.__dict__.setdefault("_dates", {})
+    if key not in cache:
+        cache[key] = _find_dates(ctx, start, end, base)
+    return cache[key]
+
+
+def _find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
     text = ctx.norm[start:end]
+    folded = fold(text)
     found: list[tuple[int, int, str, DateRef]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for kind, screened in _SCREENED:
         if kind == "ar_numeric" and ctx.lang is not ar:
             continue  # "9/10/2021" is month first in American English
-        for m in pattern.finditer(text):
+        if not screened.possible(folded):
+            continue
+        for m in screened.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             resolved = resolve(kind, m, base)

@@ -25,13 +25,20 @@ _BREAK = re.compile(r"[\n,;:!?]|\.(?=\s)")
 
 
 @lru_cache(maxsize=4)  # actors, their relations and places scan the same text in turn
-def _layout(text: str) -> tuple[list[tuple[int, int]], list[int], list[bool]]:
+def _layout(text: str) -> tuple[list[tuple[int, int]], list[int], list[bool] | None]:
     """The text's tokens, where its breaks are (with its end), and whether each token is
-    followed by a gap that a key reads as one space and a word with a key (see _reach)."""
+    followed by a gap that a key reads as one space and a word with a key (see _reach;
+    None where no word starts at U+0600 or above: the scan reads it only for those)."""
     toks = tokens(text)
-    spaced = [bool(_SPACE_GAP.fullmatch(text, end, after) and _KEYED.match(text, after))
-              for (_, end), (after, _) in zip(toks, toks[1:], strict=False)] + [False]
+    spaced = None
+    if _WIDE_WORD.search(text):
+        spaced = [bool(_SPACE_GAP.fullmatch(text, end, after) and _KEYED.match(text, after))
+                  for (_, end), (after, _) in zip(toks, toks[1:], strict=False)] + [False]
     return toks, [m.start() for m in _BREAK.finditer(text)] + [len(text)], spaced
+
+
+# A word character at U+0600 or above (Arabic script and beyond).
+_WIDE_WORD = re.compile(r"[^\W_\x00-\u05ff]")
 
 
 # A gap between two tokens that a match key reads as one space (gazetteer.name_key).
@@ -140,7 +147,7 @@ def scan_names(
                 forms = _arabic_forms(first)
                 known = words[first] = (forms, any(starts_key(key) for *_, key in forms))
             forms, may_start = known
-            spaced = spaced_after[i]
+            spaced = spaced_after[i]  # type: ignore[index]  (never None here: see _layout)
             if spaced and not may_start:
                 continue
         # a name never runs across a sentence or clause break

@@ -11,6 +11,7 @@ from warlog.extract import actors, casualties, dates, events, places, relations
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, ar_places
 from warlog.extract.lang.ar_dateline import publication_date
+from warlog.extract.ner import find_entities_many
 from warlog.gazetteer import Gazetteer, default_gazetteer
 from warlog.model import DateRef, Document, Mention
 from warlog.registry import Registry, default_registry
@@ -154,11 +155,46 @@ class Extractor:
 
     def __call__(self, doc: Document) -> list[Mention]:
         ctx = DocContext(doc, self.gazetteer, self.registry)
-        mentions: list[Mention] = []
-        for stage in STAGES:
+        return self._run(ctx, [], STAGES)
+
+    def _run(self, ctx: DocContext, mentions: list[Mention], stages: list[Stage]
+             ) -> list[Mention]:
+        for stage in stages:
             mentions = stage(ctx, mentions)
             if not mentions:
                 # every stage enriches mentions: a report with no event is done, and
                 # must not pay for NER over its whole text
                 return mentions
         return mentions
+
+    def many(self, docs: list[Document]) -> list[list[Mention] | Exception]:
+        """Each document's mentions, as extracting it alone gives them, or the error it
+        raised. NER reads the documents that get that far in one pass (see
+        ner.find_entities_many): the stages before ``locate`` run document by document,
+        then NER, then the rest."""
+        split = STAGES.index(locate) if locate in STAGES else len(STAGES)
+        started: list[tuple[DocContext, list[Mention]] | Exception] = []
+        for doc in docs:
+            try:
+                ctx = DocContext(doc, self.gazetteer, self.registry)
+                started.append((ctx, self._run(ctx, [], STAGES[:split])))
+            except Exception as err:  # one bad document must not stop the others
+                started.append(err)
+        waiting = [s[0] for s in started if isinstance(s, tuple) and s[1]
+                   and "entities" not in s[0].__dict__]
+        if waiting:
+            try:
+                for ctx, ents in zip(waiting, find_entities_many(waiting), strict=True):
+                    ctx.__dict__["entities"] = ents
+            except Exception:  # each document then reads its own (and fails on its own)
+                pass
+        out: list[list[Mention] | Exception] = []
+        for s in started:
+            if isinstance(s, Exception) or not s[1]:
+                out.append(s if isinstance(s, Exception) else s[1])
+                continue
+            try:
+                out.append(self._run(s[0], s[1], STAGES[split:]))
+            except Exception as err:
+                out.append(err)
+        return out

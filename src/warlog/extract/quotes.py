@@ -24,6 +24,7 @@ sources", "two witnesses") or a pronoun ("he", "they").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from warlog.extract.actors import names_past_possessives
 from warlog.extract.context import DocContext
@@ -125,13 +126,14 @@ SPEAKER = rf"(?P<s>\b{_PRONOUN}\b|\b{_NAME}{_APPOSITION}|\b{_ROLE}\b{_APPOSITION
 _OPEN, _CLOSE = r"(?:[\"“«]|'')", r"(?:[\"”»]|'')"
 _Q = rf"{_OPEN}(?P<q>(?:(?!''|'’)[^\"”»“«\n]){{2,600}}){_CLOSE}"
 _Q2 = rf"(?:,?\s*{_OPEN}(?P<q2>(?:(?!'')[^\"”»“«\n]){{2,600}}){_CLOSE})?"
+_BEFORE_QUOTE = r"(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[:,]?\s*"
 QUOTE_PATTERNS = [
     # "...," said Ahmed Khalil, a civil defence volunteer.
     re.compile(_Q + rf"\s*,?\s*{_CUE}\s+{SPEAKER}" + _Q2),
     # "...," Ahmed Khalil said. / "...," he said, "..."
     re.compile(_Q + rf"\s*,?\s*{SPEAKER}\s+{_CUE_TAIL}" + _Q2),
     # A coalition spokesman said: "..."
-    re.compile(rf"{SPEAKER}\s+{_CUE_TAIL}(?:\s+(?:that|in\s+a\s+statement|on\s+\w+))?\s*[:,]?\s*" + _Q),
+    re.compile(rf"{SPEAKER}\s+{_CUE_TAIL}{_BEFORE_QUOTE}" + _Q),
     # قال ...: "..."
     re.compile(rf"(?P<c>{ar.SAY_VERBS})\s+(?P<s>[^:\"«»]{{3,80}}?)\s*[:،]?\s*" + _Q),
 ]
@@ -156,6 +158,18 @@ CLAIM_PATTERNS = [
     (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{by_first_letter(PARTICIPLES)})\s+(?:that\s+)?"
                 rf"{_CONTENT}{_END}"), True),
 ]
+# Cheap tests that skip a costly pattern where it cannot match (see find_quotes).
+# A claim with its source before or after the cue has a space right before the cue.
+_SPACE_CUE = re.compile(rf"\s(?:told|{by_first_letter(SAY_VERBS)})")
+_PARTICIPLE = re.compile(rf",\s+(?:{by_first_letter(PARTICIPLES)})")
+CLAIM_GATES = [_SPACE_CUE, "ccording", "ccording", _SPACE_CUE, _SPACE_CUE, _SPACE_CUE, _PARTICIPLE]
+# "X said: "..."" holds a cue, then its opening mark; nothing before that mark is one of
+# these quotation marks (a source and a cue hold none; see _said_then_quote).
+_CUE_THEN_QUOTE = re.compile(rf"{_CUE}{_BEFORE_QUOTE}{_OPEN}")
+_MARK = re.compile(r"[\"“”]")
+# The furthest a lookahead of the source's patterns reads past where it stands
+# ("Wednesday" and a word boundary): with a margin.
+_LOOKAHEAD = 16
 _DATELINE = re.compile(r"[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s+")
 
 
@@ -202,7 +216,9 @@ def find_quotes(ctx: DocContext) -> list[Quote]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for m in (m for p in QUOTE_PATTERNS for m in p.finditer(ctx.norm)):
+    said_then_quote = QUOTE_PATTERNS[2]
+    for m in (m for p in QUOTE_PATTERNS for m in (
+            _said_then_quote(ctx.norm) if p is said_then_quote else p.finditer(ctx.norm))):
         if not free(m.start("q"), m.end("q")) or not free(*m.span("s")):
             continue
         taken += [m.span("q"), m.span("s")]
@@ -210,8 +226,16 @@ def find_quotes(ctx: DocContext) -> list[Quote]:
         if "q2" in m.re.groupindex and m.group("q2") and free(*m.span("q2")):
             taken.append(m.span("q2"))
             quotes.append(_quote(ctx, m, "quote", "q2"))
+    norm = ctx.norm
     for start, end in ctx.sentences:
-        for pattern, anchored in CLAIM_PATTERNS:
+        passed: dict[object, bool] = {}
+        for (pattern, anchored), gate in zip(CLAIM_PATTERNS, CLAIM_GATES, strict=True):
+            # every match holds what its gate looks for, inside the sentence
+            if gate not in passed:
+                passed[gate] = (norm.find(gate, start, end) >= 0 if isinstance(gate, str)
+                                else gate.search(norm, start, end) is not None)
+            if not passed[gate]:
+                continue
             found = pattern.match(ctx.norm, start, end) if anchored else None
             for m in [found] if anchored else pattern.finditer(ctx.norm, start, end):
                 if m is None:
@@ -223,3 +247,31 @@ def find_quotes(ctx: DocContext) -> list[Quote]:
                 taken += [m.span("q"), m.span("s")]
                 quotes.append(_quote(ctx, m, "claim"))
     return sorted(quotes, key=lambda q: q.span.start)
+
+
+def _said_then_quote(text: str) -> Iterator[re.Match[str]]:
+    """QUOTE_PATTERNS[2].finditer(text), the same matches, with the pattern run only
+    between quotation marks where a cue runs into an opening mark.
+
+    A match starting at p holds none of " “ ” before its opening mark (a source, a cue
+    and what may come between hold none), so that mark is the first of them from p, or
+    comes before it (« or ''), and the cue lies between p and it: where _CUE_THEN_QUOTE
+    finds nothing from p to the next mark, no match starts there. And the match's
+    content holds none of them either, so from p the pattern reads no further than the
+    mark after the next, and a search that stops a little past it finds what a search of
+    the whole text finds at p."""
+    pattern = QUOTE_PATTERNS[2]
+    marks = [m.start() for m in _MARK.finditer(text)] + [len(text)]
+    pos, i = 0, 0
+    while pos < len(text):
+        while marks[i] < pos:
+            i += 1
+        mark = marks[i]
+        if _CUE_THEN_QUOTE.search(text, pos, mark + 1) is not None:
+            stop = marks[i + 1] + 1 + _LOOKAHEAD if i + 1 < len(marks) else len(text)
+            m = pattern.search(text, pos, stop)
+            if m is not None and m.start() <= mark:
+                yield m
+                pos = m.end()
+                continue
+        pos = mark + 1

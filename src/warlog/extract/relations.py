@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 from warlog.extract.actors import GenericState, actor_ref, names_past_possessives, resolved_actors
 from warlog.extract.context import DocContext, Match
+from warlog.extract.screen import Screened, alternatives, fold
 from warlog.model import ActorRef, Quote, Relation
 
 FIGHTS, ALLIED, SUPPORTS = "fights", "allied_with", "supports"
@@ -92,6 +93,19 @@ class Rule:
     kind: str
     shape: str  # active | passive | by | between | pair
     cue: re.Pattern[str]
+
+
+def _screen(rule: Rule) -> Screened:
+    """The rule's cue behind its screen (see extract.screen): a sentence is read against
+    every rule, and most of them find no cue in it. (Kept by the cue's identity: hashing
+    a compiled pattern hashes its whole code, ~8 us.)"""
+    kept = _SCREENS.get(id(rule.cue))
+    if kept is None or kept[0] is not rule.cue:
+        kept = _SCREENS[id(rule.cue)] = (rule.cue, Screened(rule.cue))
+    return kept[1]
+
+
+_SCREENS: dict[int, tuple[re.Pattern[str], Screened]] = {}
 
 
 def _rule(kind: str, shape: str, cue: str) -> Rule:
@@ -289,7 +303,7 @@ def sentence_actors(ctx: DocContext, start: int, end: int, iso: str = "") -> lis
             found.append(Match(s, e, m.group(), TextActor(q.speaker)))
         elif q is None and publisher is not None and free(s, e):
             found.append(Match(s, e, m.group(), publisher))  # the author's "we": the publisher
-    for m in FORCE_PHRASE.finditer(ctx.norm, start, end):
+    for m in _force_phrases(ctx.norm, start, end):
         text = m.group()
         if _FORCE_HEAD_ONLY.match(text) and not _SIDE_ALONE.match(text):
             continue  # "forces", "the group": nobody in particular
@@ -312,6 +326,22 @@ def sentence_actors(ctx: DocContext, start: int, end: int, iso: str = "") -> lis
             continue  # "in Syria", "near Tabqa, Syria", "Syria's Idlib province": a place
         found.append(Match(s, e, m.group(), TextActor(m.group(), iso)))
     return sorted(found, key=lambda m: m.start)
+
+
+def _force_phrases(norm: str, start: int, end: int) -> list[re.Match[str]]:
+    """FORCE_PHRASE's matches in norm[start:end], the pattern run only where one may be:
+    a match holds a word of its screen, or a unit's number."""
+    if not _FORCE_SCREEN.possible(fold(norm[start:end])) and not _DIGIT.search(norm, start, end):
+        return []
+    return list(FORCE_PHRASE.finditer(norm, start, end))
+
+
+# FORCE_PHRASE's screen (see extract.screen) without its numbered units ("the 407th AEG"),
+# whose only words are ordinal endings that nearly every sentence holds.
+_FORCE_SCREEN = Screened(re.compile("|".join(
+    a for a in alternatives(FORCE_PHRASE.pattern) if not a.startswith(r"\b(?:the\s+)?\d+")),
+    FORCE_PHRASE.flags))
+_DIGIT = re.compile(r"\d")
 
 
 def _country(ctx: DocContext, name: str) -> str:
@@ -553,7 +583,10 @@ def find_relations(ctx: DocContext, sentences: list[tuple[int, int]], iso: str =
         span = ctx.span(*sentence)
         found: list[tuple[str, ActorRef, ActorRef, int]] = []
         used: list[tuple[int, int]] = []
+        folded = fold(ctx.norm[sentence[0] : sentence[1]])
         for rule in RULES:
+            if not _screen(rule).possible(folded):
+                continue  # none of the words every cue of the rule holds
             for cue in rule.cue.finditer(ctx.norm, sentence[0], sentence[1]):
                 if any(s < cue.end() and cue.start() < e for s, e in used):
                     continue
