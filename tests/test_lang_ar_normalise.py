@@ -24,6 +24,9 @@ FOLDED = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"
     ("باسـ ـتـ ـهداف", "باستهداف"),            # spaces hidden inside a word
     ("سقـ.ـ.ـوط صـ.ـاروخ", "سقوط صاروخ"),
     ("ا.ستشها.د طفل بعد ق.صف", "استشهاد طفل بعد قصف"),  # a bare dot inside a word
+    ("العد.وان على البلدة", "العدوان علي البلده"),  # a dot before و, no sentence opener
+    # a full stop that lost its space before "وقال" stays a stop
+    ("قصف علي كنصفره.وقال الفريق", "قصف علي كنصفره.وقال الفريق"),
     ("قصف القرية. ثم", "قصف القريه. ثم"),        # a full stop stays
     ("٥ آذار ٢٠٢٤", "5 اذار 2024"),            # Arabic-Indic digits
     ("۱۲ شهیدا", "12 شهیدا"),                  # Persian digits

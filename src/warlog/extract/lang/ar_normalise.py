@@ -26,9 +26,14 @@ from warlog.extract.screen import fold as screen_fold
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
 # A tatweel run with the dots, commas, stars or spaces a page puts after it, when a letter
 # follows: "مقـ.ـتل", "سقـ.ـوط", "اسـ ـتـ ـهداف".
-# A dot alone between two letters of a word does the same: "ق.صف", "ا.ستشها.د".
+# A dot alone between two letters of a word does the same: "ق.صف", "ا.ستشها.د",
+# "العد.وان"; but not a full stop that lost its space before a sentence opening with و or
+# ف and a word that opens sentences ("على كنصفره.وقال": see casualties._GLUED_STOP).
+_OPENERS = ("قال|قالت|اكد|أكد|اكدت|أكدت|اضاف|أضاف|اضافت|أضافت|اشار|أشار|اشارت|أشارت|افاد|أفاد|"
+            "افادت|أفادت|ذكر|ذكرت|اعلن|أعلن|اعلنت|أعلنت|كان|كانت|تم|في|من|قد|لم|يذكر|بحسب|حسب")
 _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a])|\u0640+"
-                          r"|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
+                          r"|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])"
+                          rf"(?![وف](?:{_OPENERS})(?![\u0621-\u064a]))")
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
