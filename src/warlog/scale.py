@@ -28,8 +28,10 @@ from warlog.store.sqlite import MentionRows, mention_rows
 
 # Documents per task. A task costs ~8 ms of the client's CPU (scheduler included) and
 # ~5 ms of the worker's beyond extraction (the same 96 reports sent in batches of 1 and
-# of 8 to 2 workers, CPU seconds by psutil, load ~7), and a 500-word report takes 60-70
-# CPU ms to extract: 16 keeps that under 1.5 %, and a batch is ~1 s of a worker's time.
+# of 8 to 2 workers, CPU seconds by psutil, load ~7), and a 500-word report took 60-70
+# CPU ms to extract when this was chosen (about 31-33 since spaCy reads a batch's NER
+# windows in one call, `cpu_ms_per_doc_1` of `warlog bench --corpus synthetic`): 16 keeps
+# that under 3 %, and a batch is about half a second of a worker's time.
 BATCH_DOCS = 16
 # Batches queued per worker, so a worker never idles while the client writes.
 IN_FLIGHT_PER_WORKER = 3
