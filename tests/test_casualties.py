@@ -335,6 +335,99 @@ def test_casualties_arabic_lists_of_names(text, expected):
     assert set(figures(text, "ar")) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the related-articles list under the report: its headlines' tolls are other stories'
+    ("استشهد طفل بقصف مدفعي على بلدة كفرعويد جنوب إدلب صباح اليوم.\n\nاقرأ أيضاً\n\n"
+     "مقتل 7 مدنيين بغارة على سوق في ريف حماة\n\nإصابة 4 أشخاص بانفجار في الباب",
+     {("killed", 1, 1, "children")}),
+    ("قتلت امرأة بقصف على قرية مرعيان.\n\nالسابق\n\n11 قتيلا بظروف مختلفة في يوم واحد\n\n"
+     "التالي\n\nمقتل شابين برصاص مجهولين في درعا", {("killed", 1, 1, "women")}),
+    # the heading and the headline on one line
+    ("أصيب 3 مدنيين بقصف صاروخي على مدينة الأتارب.\nاقرأ أيضا: مقتل 9 أشخاص في غارة على إدلب",
+     {("injured", 3, 3, "civilians")}),
+    ("Two civilians were killed in a drone strike near Raqqa.\n\nRelated\n\n"
+     "Five killed in shelling of Idlib market", {("killed", 2, 2, "civilians")}),
+    # the list ends where prose starts again: the report's own toll after it is read
+    ("مقالات ذات صلة\n\nمقتل 6 أشخاص بقصف على معرة النعمان\n\nقال الدفاع المدني إن 4 مدنيين "
+     "قتلوا اليوم بقصف جوي روسي استهدف منازل المدنيين في بلدة البارة بريف إدلب الجنوبي، "
+     "وإن فرقه انتشلت الجثث من تحت الأنقاض.", {("killed", 4, 4, "civilians")}),
+    # no heading: short lines of the report itself are read
+    ("مقتل 5 مدنيين بغارة على سرمدا\n\nإصابة 8 آخرين", {("killed", 5, 5, "civilians"),
+                                                          ("injured", 8, 8, "")}),
+])
+def test_casualties_other_stories_headlines_skipped(text, expected):
+    assert set(figures(text, "ar" if arabic(text) else "en")) == expected
+
+
+def test_casualties_arabic_word_glued_to_page_buttons():
+    # a copied Facebook post: "شخص" runs into "All reactions"
+    text = "طائرة مسيرة تستهدف سيارة شمالي إدلب وتسفر عن مقتل شخصAll reactions:58 comments"
+    assert figures(text, "ar") == [("killed", 1, 1, "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the children, their mother (or both parents) and one more
+    ("مقتل ثلاثة أطفال وأمهم وطفل آخر بقصف مدفعي على قرية بليون.",
+     {("killed", 3, 3, "children"), ("killed", 5, 5, "civilians")}),
+    ("استشهد 4 أطفال ووالدتهم بغارة على منزلهم في سرمين.",
+     {("killed", 4, 4, "children"), ("killed", 5, 5, "civilians")}),
+    ("قتل خمسة أطفال مع والديهم بقصف جوي على مزرعة قرب جسر الشغور.",
+     {("killed", 5, 5, "children"), ("killed", 7, 7, "civilians")}),
+    # a subset is no family: "بينهم 3 أطفال وأمهم" adds nothing to the toll
+    ("قتل 8 مدنيين بينهم 3 أطفال وأمهم بقصف على أريحا.",
+     {("killed", 8, 8, "civilians"), ("killed", 3, 3, "children")}),
+])
+def test_casualties_arabic_children_and_their_parents(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "فقيداً": Kurdish agencies' word for the dead
+    ("ارتفع عدد ضحايا القصف على قرية تل شعير إلى 7 فقيداً.", {("killed", 7, 7, "")}),
+    # a band of the dead, how many untold
+    ("تزف بلدة كفرتخاريم كوكبة من الشهداء قضوا بغارة جوية على مخيمهم.", {("killed", 2, 9, "")}),
+    # a massacre with no toll: five or more (SNHR's definition)
+    ("مجزرة مروعة ترتكبها الطائرات الحربية بقصف سوق مدينة بنش.", {("killed", 5, 99, "")}),
+    # ... a toll in the same event says how many
+    ("ارتكبت الطائرات مجزرة في بنش راح ضحيتها 6 مدنيين.", {("killed", 6, 6, "civilians")}),
+    # plural massacres are rhetoric, not one event's toll
+    ("يصمت العالم أمام مجازر النظام في الشمال.", set()),
+])
+def test_casualties_arabic_tolls_without_a_figure(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the tally of a period's attacks, in the sentence after the period is named
+    ("استشهد طفل بقصف على كفرنبل. واستجابت الفرق منذ بداية حزيران لأكثر من 200 هجوم. "
+     "وتسببت تلك الهجمات بمقتل 61 شخصاً بينهم 20 طفلاً.", {("killed", 1, 1, "children")}),
+    # ... but "the latest of those violations" is this report
+    ("وآخر تلك الخروقات قصف مدفعي على قرية الحردانة أسفر عن إصابة 3 مدنيين.",
+     {("injured", 3, 3, "civilians")}),
+    # an anniversary recalls an old massacre's toll
+    ("قتل رجل بقصف على خان شيخون. ونستذكر اليوم الذكرى الأليمة لمجزرة الكيماوي التي قتل فيها "
+     "أكثر من 90 شخصاً.", {("killed", 1, 1, "")}),
+    # an aside recalls another incident
+    ("قتلت امرأة بقصف على مرعيان. يذكر أن الطيران استهدف بلدة قطمة الأسبوع الفائت ما أدى "
+     "إلى مقتل ستة أشخاص.", {("killed", 1, 1, "women")}),
+    ("أصيب طفلان بقصف على الأتارب. والجدير بالذكر أن قصفاً مماثلاً قتل 4 مدنيين في المدينة.",
+     {("injured", 2, 2, "children")}),
+])
+def test_casualties_arabic_other_incidents_recalled(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "language"), [
+    # who a vehicle carried is no toll; who died in it is
+    ("صاروخ موجه يستهدف سيارة تقل 5 أشخاص قرب مريمين، ما أدى لاستشهاد امرأة.",
+     {("killed", 1, 1, "women")}, "ar"),
+    ("A missile hit a car carrying four people near Afrin, killing a woman.",
+     {("killed", 1, 1, "women")}, "en"),
+])
+def test_casualties_passengers_are_not_a_toll(text, expected, language):
+    assert set(figures(text, language)) == expected
+
+
 # -- numbers ----------------------------------------------------------------------------
 @pytest.mark.parametrize(("words", "expected"), [
     ("two dozen", (24, 24)), ("two or three", (2, 3)), ("one hundred and twenty", (120, 120)),

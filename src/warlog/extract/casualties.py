@@ -29,7 +29,14 @@ Arabic reports often count people without a figure: one person by a noun ("اس�
 طفل", "امرأة قتلت", "شهيدة طفلة"), a name ('مقتل "سامر العبدالله"', "استشهاد أحمد ..."),
 people joined to them ("امرأة وطفلتها", "رجلين وطفل"), a plural ("مقتل نازحين": two
 or more, how many untold), a list of names under a heading ("أسماء الشهداء:"). These
-are read in ``_arabic_people`` and ``_name_lists``.
+are read in ``_arabic_people`` and ``_name_lists``. A massacre told with no toll ("ارتكبت
+مجزرة") is five or more (``ar.MASSACRE_RANGE``); children followed by their parents ("3
+أطفال ووالدتهم") give the family's total too.
+
+Not every line of a page is the report: the headlines listed under "اقرأ أيضاً", "Related",
+"السابق/التالي" (``_other_stories``) are other stories', and a sentence opened as an aside
+("يذكر أن") or naming "those attacks" of a period recalls other incidents; their figures
+are skipped.
 
 Sentences about a whole war or a long period ("... have been killed since 2011", "the
 war has killed", "over the past year", "منذ بداية 2025", "خلال شهر أيار") are
@@ -43,6 +50,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
@@ -168,7 +176,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"|no\.?|number|resolution|article|sector|zone|gate|phase|tower|apartment|unit|flight|highway"
     r"|channel|page|chapter|paragraph|room|ward|division|brigade|battalion|regiment|squadron"
     r"|grade|class|level|section|plot|bus|line|code|id|isbn|tel|phone|قطاع|بلوك|رقم|شارع|الساعه(?:\s+\S+)?"
-    r"|العمر|عمره|عمرها|عام)"
+    r"|العمر|عمره|عمرها|عام"
+    # who a vehicle carried, not who died: "سيارة تقل 5 أشخاص", "a car carrying four people"
+    r"|carrying|تقل|يقل|تستقل|يستقل)"
     r"|\b(?:husband|wife|son|daughter|father|mother|brother|sister|man|woman|boy|girl),)\s*$",
     re.I)
 _PAREN_AGE = re.compile(r"^\s*(?:years?(?: old)?|yrs?)?\s*\)")
@@ -415,6 +425,7 @@ _BACKGROUND_EN = re.compile(en.CASUALTY_BACKGROUND, re.I)
 _BACKGROUND_AR = re.compile(ar.CASUALTY_BACKGROUND, re.I)
 _ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 _NOT_CONFLICT = re.compile(ar.CASUALTY_NOT_CONFLICT)  # Arabic words only
+_AR_ASIDE = re.compile(ar.CASUALTY_ASIDE)  # an aside recalling another incident
 # "the deadliest attack since 2016" compares this event with the war; it is not a war total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first"
                           r"|most \w+)\b[^.;]{0,60}\bsince\b", re.I)
@@ -505,6 +516,10 @@ _AR_GIVEN = re.compile(
     rf"(?P<name>{_alternation(ar.GIVEN_NAMES)})(?!\w)"
     rf"(?:(?:\s+(?!و)[^\s،,.]+){{0,3}}(?={_AR_JOINED}))?(?P<more>(?:{_AR_JOINED})*)")
 _AR_BARE = re.compile(rf"{_AR_EDGE}(?P<w>{_alternation(ar.CASUALTY_BARE_PLURALS)})(?!\w)")
+# "ارتكب مجزرة", "مجزرة مروعة": a massacre, told with no toll (see ar.MASSACRE_RANGE)
+_AR_MASSACRE = re.compile(rf"{_AR_EDGE}(?:ال)?مجزره(?!\w)")
+# "يزف كوكبة من الشهداء", "ثلة من الشهداء": a band of the dead, several, how many untold
+_AR_BAND = re.compile(rf"{_AR_EDGE}(?:كوكبه|ثله)\s+من\s+(?:ال)?(?P<w>{_alternation(ar.CASUALTY_BARE_PLURALS)})(?!\w)")
 # "عدد من الجرحى", "حصيلة الشهداء", "5 قتلى وجرحى": the plural is a figure's, not a bare one
 _AR_BARE_BLOCKED = re.compile(r"(?:عدد|حصيله|ارتفاع|[0-9]|[0-9]\s*\S+\s+و?)\s*$")
 # "دون وقوع إصابات", "لم يسقط قتلى أو جرحى", "عدم وجود إصابات": none, said so
@@ -612,10 +627,20 @@ def _background(text: str, arabic: bool) -> bool:
     return bool(_BACKGROUND_EN.search(text) or arabic and _BACKGROUND_AR.search(text))
 
 
+# a figure's people followed by their parents, and maybe one more: "3 أطفال ووالدتهم",
+# "سبعة أطفال مع والديهم", "ثلاثة أطفال وأمهم وطفل آخر"
+_AR_PARENTS_AFTER = re.compile(
+    r"\s*،?\s*(?:مع\s+|و\s*)(?:(?P<both>والديهم|والديهما|والديهن|ابويهم|ابويهما)|(?:امهم|امهما|امهن"
+    r"|والدتهم|والدتهما|والدتهن|والدهم|والدهما|والدهن|ابيهم|ابيهما|ابوهم))(?!\w)"
+    r"(?P<more>\s*،?\s*و\s*(?:طفل|طفله|شخص|مدني|شاب|رجل|امراه|سيده)\s+(?:اخر|اخري|ثالث|ثالثه)(?!\w))?")
+
+
 def _sentence_figures(text: str) -> list[_Figure]:
     arabic = _ARABIC_BLOCK.search(text) is not None
     if (_background(text, arabic) and not _SUPERLATIVE.search(text)
             or arabic and _NOT_CONFLICT.search(text)):
+        return []
+    if arabic and _AR_ASIDE.match(text):
         return []
     figures: list[_Figure] = []
     taken: list[tuple[int, int]] = []  # verb spans already read for a figure
@@ -701,6 +726,12 @@ def _sentence_figures(text: str) -> list[_Figure]:
         if subset and not victims:
             continue  # "including 3 people" adds nothing
         add(_Figure(kind, value[0], value[1], victims, a, phrase.end, subset))
+        parents = None if subset else _AR_PARENTS_AFTER.match(rest)
+        if parents:
+            # "ثلاثة أطفال وأمهم وطفل آخر": the children, their mother and one more
+            extra = (2 if parents.group("both") else 1) + bool(parents.group("more"))
+            add(_Figure(kind, value[0] + extra, value[1] + extra, "civilians", a,
+                        phrase.end + parents.end()))
         own = companion.group("own") if companion else None
         if companion and (own or (companion.group("link").lower() not in ("and", "with")
                                   and _ONE_SUBJECT.search(before[: companion.start()]))):
@@ -911,6 +942,15 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         if not any(s <= m.start("w") < e for s, e in spans):
             add(_Figure(ar.CASUALTY_OF_ONE[m.group("w")], 1, 1, "", m.start("w"), m.end("w"),
                         bare=True))
+    for m in _AR_MASSACRE.finditer(text):
+        if not _AR_DENIED.search(text[max(0, m.start() - 60):m.start()]):
+            low, high = ar.MASSACRE_RANGE
+            add(_Figure("killed", low, high, "", m.start(), m.end(), bare=True))
+    for m in _AR_BAND.finditer(text):
+        if not any(s <= m.start("w") < e for s, e in spans):
+            add(_Figure(ar.CASUALTY_BARE_PLURALS[m.group("w")], 2, ar.BARE_PLURAL_RANGE[1], "",
+                        m.start(), m.end(), bare=True))
+            spans.append((m.start(), m.end()))
     for m in _AR_BARE.finditer(text):
         # "شهداء وجرحى بقصف ...": dead and wounded, no figure given (ar.BARE_PLURAL_RANGE)
         if any(s <= m.start("w") < e for s, e in spans) or _AR_BARE_BLOCKED.search(
@@ -994,14 +1034,69 @@ def _name_lists(text: str) -> list[_Figure]:
 # lose the space, and the sentence splitter then runs two sentences (and a background
 # clause in the second) together
 _GLUED_STOP = re.compile(r"(?<=[.!?؟])(?=[\u0600-\u06ff])")
+# an Arabic word run into a Latin one ("مقتل شخصAll reactions"): a copied Facebook post
+# loses the break before the page's buttons, and the last word no longer ends
+_GLUED_LATIN = re.compile(r"(?<=[\u0600-\u06ff])(?=[A-Za-z])")
 
 
 def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
-    cuts = [start, *(m.start() for m in _GLUED_STOP.finditer(text, start, end)), end]
+    glued = [m.start() for pattern in (_GLUED_STOP, _GLUED_LATIN)
+             for m in pattern.finditer(text, start, end)]
+    cuts = [start, *sorted(glued), end]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
+# -- other stories on the page ------------------------------------------------------------
+# A scraped news page carries other stories' headlines (related articles, most read, the
+# previous and next post); their tolls are not this report's. A heading opens such a list.
+_OTHERS_HEADING = re.compile(
+    r"^\W*(?:اقرا|اقرئي|شاهد|طالع)\s+(?:ايضا|كذلك)|^\W*(?:مقالات|اخبار|مواضيع)\s+"
+    r"(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه)|^\W*(?:الاكثر\s+(?:قراءه|مشاهده|تداولا)|"
+    r"(?:المقال|الخبر)?\s*(?:السابق|التالي)|مرتبط|قد\s+يهمك|ننصحك|اخترنا\s+لك|"
+    r"related(?:\s+(?:articles|news|stories|posts))?|read\s+(?:more|also|next)|most\s+read|"
+    r"more\s+from|you\s+may\s+(?:also\s+)?like|see\s+also|recommended)\W*$",
+    re.I)
+# a headline: a short line that is not a sentence (no full stop); 20 words and more is
+# prose. Chosen by reading the dev half's related-article lists (headlines run 4-16 words).
+_HEADLINE_WORDS = 20
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) < _HEADLINE_WORDS and not re.search(r"[.!?؟]\W*$", line)
+
+
+@lru_cache(maxsize=8)
+def _other_stories(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines that are other stories' headlines on a scraped page."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line.strip()))
+        pos += len(line) + 1
+    title = lines[0][2][:40] if lines else ""
+    spans: list[tuple[int, int]] = []
+    listing = False
+    for start, end, line in lines:
+        if not line:
+            continue
+        heading = _OTHERS_HEADING.match(line)
+        if heading:
+            listing = True
+            if line[heading.end():].strip():
+                spans.append((start, end))
+            continue
+        if listing and _headline_like(line) and not (title and title in line):
+            spans.append((start, end))
+        else:
+            listing = False
+    return tuple(spans)
+
+
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
+    others = _other_stories(ctx.norm)
+    if others:
+        sentences = [(s, e) for s, e in sentences
+                     if not any(a <= s < b for a, b in others)]
     figures = [(p_start, f) for s_start, s_end in sentences
                for p_start, p_end in _pieces(s_start, s_end, ctx.norm)
                for f in _sentence_figures(ctx.norm[p_start:p_end])]
