@@ -106,6 +106,17 @@ def test_ner_reads_nothing_in_arabic():
     assert [p.geonameid for _, p in places.resolve(ctx)] == [170063]
 
 
+def test_ner_batch_of_arabic_reports_never_loads_the_model(monkeypatch):
+    from warlog.extract import ner
+
+    def refuse():
+        raise AssertionError("spaCy's model loaded for reports it does not read")
+
+    monkeypatch.setattr(ner, "nlp", refuse)
+    ctxs = [context(t, language="ar") for t in ("قصف على مدينة حلب.", "غارة على بلدة سرمين.")]
+    assert [e.spans for e in ner.find_entities_many(ctxs)] == [[], []]
+
+
 def test_ner_pipeline_scope_is_doubtful_names_of_event_and_lead_sentences():
     from warlog.extract import pipeline
 
