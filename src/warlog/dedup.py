@@ -63,17 +63,17 @@ def near_copies(a: Signature, b: Signature) -> bool:
 
 # Words two reports of one strike share (the village, the family, the weapon) beside the
 # words every strike report uses: a bottom-k sketch of each text's set of words of three
-# or more letters (Arabic article and joined conjunction/preposition dropped, letters
-# folded), compared by the estimated Jaccard similarity of the two sets.
+# or more letters (Arabic article and joined conjunction/preposition dropped), compared by
+# the estimated Jaccard similarity of the two sets. The text comes with its Arabic letters
+# folded (``group.vocabulary`` passes the extractor's matching form), and so is this list.
 VOCABULARY_K = 48
 _VOCAB_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل)(?=\w{3})")
-_ARABIC_FOLD = str.maketrans("أإآٱةى", "ااااهي")
 # Words any report of any strike may use (function words, the vocabulary of strikes and
-# of Syria's map at large), folded and without the article as ``vocabulary`` reads them:
+# of Syria's map at large), without the article as ``vocabulary`` reads them:
 # left out, so that what two reports share is what sets one strike apart.
 _COMMON = """
-في من على الى عن مع بعد قبل بين حتي منذ خلال ضد عند لدي نحو حول دون غير كان كانت يكون تم
+في من علي الي عن مع بعد قبل بين حتي منذ خلال ضد عند لدي نحو حول دون غير كان كانت يكون تم
 هذا هذه ذلك تلك التي الذي الذين اللذين هناك هنا وقد قد لقد لم لن ما لا او ثم كما حيث اذا اثر
 جراء نتيجه بسبب عدد عده اكثر اقل اخر اخري احد احدي كل بعض جميع ايضا فقط وفق وفقا بحسب حسب
 يوم اليوم امس صباح مساء ليل ليله فجر ظهر ساعه ساعات الساعه الاحد الاثنين الثلاثاء الاربعاء
@@ -96,7 +96,7 @@ air drone shelling attack attacks targeted russian turkish military according so
 
 
 def _word(w: str) -> str:
-    return _ARABIC_PREFIX.sub("", w.translate(_ARABIC_FOLD))
+    return _ARABIC_PREFIX.sub("", w)
 
 
 COMMON_WORDS = frozenset(_word(w) for w in _COMMON.split())
