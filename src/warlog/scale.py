@@ -148,16 +148,12 @@ def extract_batch(docs: list[Document], extractor=None) -> BatchResult:
     extractor = extractor or _extractor()
     out = []
     started = time.thread_time()
-    # the batch at once where the extractor can (NER reads it in one pass), else one by one
-    many = getattr(extractor, "many", None)
-    results = many(docs) if many is not None else [_extract_one(extractor, d) for d in docs]
-    for doc, mentions in zip(docs, results, strict=True):
-        try:
-            if isinstance(mentions, Exception):
-                raise mentions
+    # the batch at once (NER reads it in one pass); a bad document comes back as its error
+    for doc, mentions in zip(docs, extractor.many(docs), strict=True):
+        if isinstance(mentions, Exception):
+            out.append(DocResult(doc.id, None, f"{type(mentions).__name__}: {mentions}"))
+        else:
             out.append(DocResult(doc.id, mention_rows(doc.id, mentions)))
-        except Exception as err:  # one bad document must not stop the others
-            out.append(DocResult(doc.id, None, f"{type(err).__name__}: {err}"))
     worker = f"pid:{os.getpid()}"  # run in this process (one worker, tests)
     if "distributed" in sys.modules:  # so a local run never pays for importing Dask
         from distributed import get_worker
@@ -168,13 +164,6 @@ def extract_batch(docs: list[Document], extractor=None) -> BatchResult:
             pass
     return BatchResult(worker=worker, peak_mb=peak_mb(), results=out,
                        cpu_s=time.thread_time() - started)
-
-
-def _extract_one(extractor, doc: Document) -> list | Exception:
-    try:
-        return extractor(doc)
-    except Exception as err:
-        return err
 
 
 def worker_version() -> str:

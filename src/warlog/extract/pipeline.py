@@ -172,7 +172,7 @@ class Extractor:
         raised. NER reads the documents that get that far in one pass (see
         ner.find_entities_many): the stages before ``locate`` run document by document,
         then NER, then the rest."""
-        split = STAGES.index(locate) if locate in STAGES else len(STAGES)
+        split = STAGES.index(locate)  # the first stage that reads NER's entities
         started: list[tuple[DocContext, list[Mention]] | Exception] = []
         for doc in docs:
             try:
