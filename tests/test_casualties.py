@@ -570,5 +570,5 @@ def test_casualties_background_in_two_parts_same_as_one_pattern(text):
     from warlog.extract.lang import ar, en
 
     joined = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
-    arabic = casualties._ARABIC_BLOCK.search(text) is not None
+    arabic = casualties.ARABIC_BLOCK.search(text) is not None
     assert casualties._background(text, arabic) == bool(joined.search(text))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar_actors, en
+from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
 from warlog.extract.names import _BREAK, scan_names
 from warlog.model import ActorRef
 from warlog.registry import Actor
@@ -30,7 +31,6 @@ _GENERIC_STATE = re.compile(
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 # Arabic letters, digits and marks, whose words the name scan reads across a break
-_ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def names_past_possessives(ctx: DocContext) -> list[Match]:
 def _past_possessives(ctx: DocContext) -> list[Match]:
     marks = [p.start() for p in _POSSESSIVE.finditer(ctx.norm)]
     masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
-    if _ARABIC_BLOCK.search(ctx.norm):
+    if ARABIC_BLOCK.search(ctx.norm):
         return scan_names(masked, ctx.registry.lookup, max_tokens=8)
     # A text without Arabic is scanned stretch by stretch: no name, and nothing the scan
     # reads, runs across a break (names._BREAK). Only the stretches holding a possessive

@@ -54,9 +54,9 @@ from functools import lru_cache
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
+from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
 from warlog.model import CasualtyCount
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -423,7 +423,6 @@ _COMBINED = re.compile(en.CASUALTY_COMBINED + r"|قتلي وجرحي|شهداء 
 # with Arabic in it (every match of it holds an Arabic word; see _background).
 _BACKGROUND_EN = re.compile(en.CASUALTY_BACKGROUND, re.I)
 _BACKGROUND_AR = re.compile(ar.CASUALTY_BACKGROUND, re.I)
-_ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 _NOT_CONFLICT = re.compile(ar.CASUALTY_NOT_CONFLICT)  # Arabic words only
 _AR_ASIDE = re.compile(ar.CASUALTY_ASIDE)  # an aside recalling another incident
 # "the deadliest attack since 2016" compares this event with the war; it is not a war total
@@ -636,7 +635,7 @@ _AR_PARENTS_AFTER = re.compile(
 
 
 def _sentence_figures(text: str) -> list[_Figure]:
-    arabic = _ARABIC_BLOCK.search(text) is not None
+    arabic = ARABIC_BLOCK.search(text) is not None
     if (_background(text, arabic) and not _SUPERLATIVE.search(text)
             or arabic and _NOT_CONFLICT.search(text)):
         return []
@@ -692,7 +691,7 @@ def _sentence_figures(text: str) -> list[_Figure]:
         split = False  # "مقتل وإصابة 5": some of the five died, the rest were hurt
         if not kind and _AR_BEFORE_COMBINED.search(before):
             kind, split = "combined", True
-        elif kind == "combined" and _ARABIC.search(text, b, phrase.end):
+        elif kind == "combined" and ARABIC_BLOCK.search(text, b, phrase.end):
             split = True  # "7 قتلى وجرحى", told after the figure
         if kind == "combined":
             if vague and value[1] >= 2 and not either:

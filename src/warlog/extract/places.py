@@ -31,9 +31,10 @@ from warlog.model import PlaceRef
 _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
 # A direction before a governorate's name in Arabic points into the governorate ("جنوبي
 # إدلب", "شرق دير الزور": its countryside), not at its capital city.
+# A direction before a governorate's name: "شمال إدلب", "جنوب غربي حلب" (its countryside)
+_AR_WAY_BEFORE = r"(?<!\S)[وب]?(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(شرق|غرب)(?:ي|يه)?)?"
 _ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorate of)\s+$"
-                           r"|(?<!\S)[وب]?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(?:شرق|غرب)"
-                           r"(?:ي|يه)?)?\s+#?$", re.I)
+                           rf"|{_AR_WAY_BEFORE}\s+#?$", re.I)
 # (Not "منطقة": in Syrian reports "منطقة عفرين" is the district around the town of Afrin,
 # whose point is the town's; measured on airwars-syria's development half.)
 _DISTRICT_BEFORE = re.compile(
@@ -794,8 +795,7 @@ def place_ref(ctx: DocContext, match: Match, place: Place) -> PlaceRef:
 COUNTRYSIDE_KM = 25.0
 _WAY = {"شمال": (1, 0), "جنوب": (-1, 0), "شرق": (0, 1), "غرب": (0, -1)}
 _WAY_AFTER = re.compile(r"\s*(?:ال)?(شمال|جنوب|شرق|غرب)ي(?:\s+(?:ال)?(شرق|غرب)ي)?(?!\S)")
-_WAY_BEFORE = re.compile(r"(?<!\S)[وب]?(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|يه)?"
-                         r"(?:\s+(?:ال)?(شرق|غرب)(?:ي|يه)?)?\s+(?:محافظه\s+)?#?$")
+_WAY_BEFORE = re.compile(rf"{_AR_WAY_BEFORE}\s+(?:محافظه\s+)?#?$")
 
 
 def _countryside(ctx: DocContext, match: Match, latitude: float, longitude: float

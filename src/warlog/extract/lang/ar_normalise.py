@@ -93,7 +93,7 @@ PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Every character that _FOLD, _DIACRITICS or _OBFUSCATION changes lies in this block.
-_ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
+ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -109,7 +109,7 @@ def fold(text: str) -> tuple[str, list[int]]:
         while at >= 0:
             regions.append((at, at + len(name)))
             at = text.find(name, at + len(name))
-    if not _ARABIC_BLOCK.search(text):
+    if not ARABIC_BLOCK.search(text):
         # no Arabic letter, digit or mark: nothing to fold or drop (a dash or a curly
         # quote brought the text here), only chrome and page names to blank
         return _blank(text, regions), list(range(len(text) + 1))
