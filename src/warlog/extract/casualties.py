@@ -1016,7 +1016,9 @@ def _list_length(body: str) -> int:
 
 
 def _name_lists(text: str) -> list[_Figure]:
-    figures = []
+    figures: list[_Figure] = []
+    if not ARABIC_BLOCK.search(text):  # every heading is Arabic: skip a scan of the text
+        return figures
     for m in _LIST_HEAD.finditer(text):
         body = text[m.end():m.end() + 1500]
         end = _LIST_END.search(body)
