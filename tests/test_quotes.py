@@ -43,6 +43,19 @@ def quotes_of(text: str, language: str = "en") -> list[Quote]:
      "the campaign was going well"),
     ("The SDF accused Turkish forces of shelling its positions.",
      "claim", "The SDF", "accused", "Turkish forces of shelling its positions"),
+    # an acronym or a party and state in brackets after a name is part of the source
+    ("The Syrian Network for Human Rights (SNHR) said the strike hit a bakery in Ariha.",
+     "claim", "The Syrian Network for Human Rights (SNHR)", "said",
+     "the strike hit a bakery in Ariha"),
+    ("Dana Whitfield (D-Ohio) said the inquiry would resume in March.",
+     "claim", "Dana Whitfield (D-Ohio)", "said", "the inquiry would resume in March"),
+    ("Senator Ray Colton, Republican of Ohio, said the bill had no chance this year.",
+     "claim", "Senator Ray Colton, Republican of Ohio", "said", "the bill had no chance this year"),
+    # a second verb of the sentence's subject: "X did this and said ..."
+    ("The governor visited the wounded in hospital and promised to rebuild the clinic.",
+     "claim", "The governor", "promised", "to rebuild the clinic"),
+    ("The charity said the convoy had reached the camp after two days on the road.",
+     "claim", "The charity", "said", "the convoy had reached the camp after two days on the road"),
 ])
 def test_quotes_finds_source_cue_and_content(text, kind, speaker, cue, content):
     quotes = quotes_of(text)
@@ -96,6 +109,9 @@ def test_quotes_reads_arabic_quotes():
     "Dozens feared dead in Falluja market strike",  # a headline, nobody speaks
     "The strike hit a market in the old city on Saturday.",
     "Having said that, the town remains under siege.",
+    # a wire's name in a dateline is nobody's source; nor is a determiner alone
+    "ANKARA (Levant Wire) said the talks had ended without a deal.",
+    "His wrote on Facebook that the family was safe.",
 ])
 def test_quotes_none_without_a_source(text):
     assert quotes_of(text) == []

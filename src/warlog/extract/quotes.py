@@ -81,12 +81,18 @@ _NOT_NAME_WORDS = (
     r"|Although|Though|As|For|From|With|Without|By|Of|To|Asked|Speaking|Monday|Tuesday"
     r"|Wednesday|Thursday|Friday|Saturday|Sunday|There|Here|What|Why|How|Where|Having"
     r"|Being|Given|It|Its|According|Instead|Still|Even|Now|Just|Only|Not|No|A|An"
+    r"|The|His|Her|Their|Our|My|Your|Several|Some|Many|Most|Other|Another|Both|All|Each|Every"
 )
 _NOT_NAME_START = rf"(?!(?:{by_first_letter(_NOT_NAME_WORDS)})\b)"
 _NAME = (rf"(?:(?i:the)\s+)?{_NOT_NAME_START}[A-Z][\w'’.\-]*(?:[ \-](?:of|the|for|al|el|bin|and|de"
          r"|[A-Z][\w'’.\-]*))*")
-_APPOSITION = (r"(?:,\s+(?:(?:an?|the|who|his|her|its|their|[A-Z][\w.-]*['’]s)\s+"
-               r"|(?!(?:and|or|but|which|that|as|if|when|while)\b)[a-z])"
+# an acronym or a party and state after a name: "the Syrian Network for Human Rights
+# (SNHR)", "Rep. John Mica (R-Fla.)" (not a dateline's wire: "ANKARA (Reuters)")
+_NAME_BRACKET = r"(?:\s+\((?:[A-Z][A-Z&.\-]{1,9}|[RDI]-[A-Z][a-z]{1,5}\.?)\))?"
+_APPOSITION = (rf"{_NAME_BRACKET}"
+               r"(?:,\s+(?:(?:an?|the|who|his|her|its|their|[A-Z][\w.-]*['’]s)\s+"
+               r"|(?!(?:and|or|but|which|that|as|if|when|while)\b)[a-z]"
+               r"|(?:Democrat|Republican|Independent)\s+(?=of\b))"  # "..., Democrat of Iowa,"
                r"(?:[^,.\"“”]|(?<=\b[A-Z])\.|\.(?=\w)){3,80},?)?")
 _ROLE_NOUNS = (
     r"spokesman|spokeswoman|spokesperson|spokespeople|official|officials|commander|commanders"
@@ -107,6 +113,8 @@ _ROLE_NOUNS = (
     r"|lawyer|attorney|professor|scientist|teacher|student|father|mother|son|daughter|brother"
     r"|sister|wife|husband|man|woman|survivor|survivors|victim|farmer|driver|nurse|medic"
     r"|paramedic|engineer|worker|workers|guard|soldier|soldiers|fighter|fighters|militant|rebel"
+    r"|charity|organisation|organization|foundation|network|observatory|association|union"
+    r"|party|movement|coalition|alliance|commission|institute|newspaper|channel|outlet"
 )
 # words that never modify a role noun: a source does not start before them
 _NOT_MODIFIER_WORDS = (
@@ -156,13 +164,17 @@ CLAIM_PATTERNS = [
     (re.compile(rf",\s+{SPEAKER}\s+{_CUE_TAIL},\s+{_CONTENT}{_END}"), False),
     # The minister spoke on Monday, saying (that) ...
     (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{by_first_letter(PARTICIPLES)})\s+(?:that\s+)?"
+                rf"{_CONTENT}{_END}"), True),    # Authorities announced the arrest ... and said (that) ...: the subject said it (two
+    # words at least between them: "Trump and Clinton said" is two sources)
+    (re.compile(rf"{SPEAKER}\s+(?:[^\"“”\s,;]+\s+){{2,}}?and\s+{_CUE_TAIL}\s+(?:that\s+)?"
                 rf"{_CONTENT}{_END}"), True),
 ]
 # Cheap tests that skip a costly pattern where it cannot match (see find_quotes).
 # A claim with its source before or after the cue has a space right before the cue.
 _SPACE_CUE = re.compile(rf"\s(?:told|{by_first_letter(SAY_VERBS)})")
 _PARTICIPLE = re.compile(rf",\s+(?:{by_first_letter(PARTICIPLES)})")
-CLAIM_GATES = [_SPACE_CUE, "ccording", "ccording", _SPACE_CUE, _SPACE_CUE, _SPACE_CUE, _PARTICIPLE]
+CLAIM_GATES = [_SPACE_CUE, "ccording", "ccording", _SPACE_CUE, _SPACE_CUE, _SPACE_CUE, _PARTICIPLE,
+               _SPACE_CUE]
 # "X said: "..."" holds a cue, then its opening mark; nothing before that mark is one of
 # these quotation marks (a source and a cue hold none; see _said_then_quote).
 _CUE_THEN_QUOTE = re.compile(rf"{_CUE}{_BEFORE_QUOTE}{_OPEN}")
