@@ -31,9 +31,15 @@ def test_gazetteer_admin1_coded_to_capital():
 @pytest.mark.parametrize(("a", "b"), [
     ("Deir ez-Zor", "deir ez zor"), ("Al-Fallūjah", "al fallujah"), ("الرقّة", "الرقه"),
     ("إدلب", "ادلب"),
+    ("Deir el-Balah", "Deir al-Balah"), ("Ras el Ain", "Ras al-Ain"),
 ])
 def test_gazetteer_name_key_folds_spelling(a, b):
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Elba", "Alba"), ("Shel", "Shal"), ("Beirut", "Bairut")])
+def test_gazetteer_name_key_keeps_el_inside_words(a, b):
+    assert name_key(a) != name_key(b)
 
 
 @pytest.mark.parametrize(("iso", "lat", "lon"), [

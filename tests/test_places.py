@@ -65,9 +65,21 @@ def test_places_finds_short_forms_demonyms_and_regions(text, toponym, iso, featu
     ("Sheriff Tyler Austin said the suspect fled.", "Austin"),
     ("Coach Jordan Smith praised the defence after the game.", "Jordan"),
     ("As part of the deal, the company will hire 40 workers.", "As part"),
+    # a prayer's words and the parts of Arabic names are never a place alone
+    ("His cousin wrote: May God have mercy on them all.", "God"),
+    ("The strike hit the home of Abu Karim in the camp.", "Abu"),
+    # a family's name, however many towns share it
+    ("The Safi family home was hit before dawn.", "Safi"),
+    ("Members of the Salama and Eid families were killed in the strike.", "Salama"),
+    # a victim's name, its surname written with the article
+    ("Among the dead were Ziad Nour and his wife, Arwa al-Halisi, a teacher.", "Arwa"),
 ])
 def test_places_rejects_ordinary_words_and_names(text, not_a_place):
     assert not_a_place not in {m.text for m in context(text).places}
+
+
+def test_places_city_families_are_its_people():
+    assert "Fallujah" in {m.text for m in context("Hundreds of Fallujah families fled.").places}
 
 
 @pytest.mark.parametrize(("text", "name", "lat", "lon"), [

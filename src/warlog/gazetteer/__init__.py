@@ -76,16 +76,27 @@ _PLAIN = frozenset(chr(c) for c in range(128)) | frozenset(
 
 @lru_cache(maxsize=1 << 16)  # actors, relations and places scan the same phrases
 def name_key(name: str) -> str:
-    """Match key: case, accents, hyphens and apostrophes do not matter."""
+    """Match key: case, accents, hyphens and apostrophes do not matter, nor how the
+    Arabic article inside a name is written ("Deir el-Balah", "Deir al-Balah")."""
     if name.isascii():  # the common cases first, without the Unicode folding below
-        return _SEPARATORS.sub(" ", name.lower().translate(_ASCII_DROPPED)).strip()
+        return _article(_SEPARATORS.sub(" ", name.lower().translate(_ASCII_DROPPED)).strip())
     if _PLAIN.issuperset(name):
-        return _SEPARATORS.sub(" ", normalise_arabic(name).lower().translate(_ASCII_DROPPED)).strip()
+        return _article(_SEPARATORS.sub(
+            " ", normalise_arabic(name).lower().translate(_ASCII_DROPPED)).strip())
     name = normalise_arabic(name)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
     name = re.sub(r"['’ʿʾ`]", "", name.casefold())
-    return re.sub(r"[\s\-.]+", " ", name).strip()
+    return _article(re.sub(r"[\s\-.]+", " ", name).strip())
+
+
+# The article as a word of a key: "el" is "al" (GeoNames lists "Deir el-Balah" but not
+# "Deir al-Balah", which the Gaza narratives write; "Ras el-Ain", "Tell el-Abyad").
+_EL_WORD = re.compile(r"(?<![^ ])el(?![^ ])")
+
+
+def _article(key: str) -> str:
+    return _EL_WORD.sub("al", key) if "el" in key else key
 
 
 def leading_words(key: str) -> list[str]:
@@ -491,7 +502,7 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 
 def _cache_path() -> Path:

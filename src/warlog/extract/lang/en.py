@@ -450,7 +450,10 @@ NOT_PLACES = frozenset(
     according on in at of and or but as after before during while when where massacre
     breaking urgent update warning victory liberty union independence freedom hope peace
     paradise eden mercy justice progress unity harmony concord friendship defiance
-    resistance martyrs martyr airport bridge market square camp port""".split()
+    resistance martyrs martyr airport bridge market square camp port
+    god allah lord abu abo umm ibn bin bint""".split()
+    # (the last line: a prayer's words and the parts of Arabic names, "Abu Jazar", "Umm
+    # Ahmed", never a place alone: "May God have mercy" was Göd, Hungary)
 )
 
 NEAR_WORDS = r"\b(near|outside|outskirts of|on the outskirts of|countryside of|around|close to|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|rural|countryside|villages? (?:near|in|around)|km from|kilometres from|kilometers from|miles from)\s+$"
