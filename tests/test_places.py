@@ -78,6 +78,11 @@ def test_places_rejects_ordinary_words_and_names(text, not_a_place):
     assert not_a_place not in {m.text for m in context(text).places}
 
 
+def test_places_family_name_is_theirs_throughout_the_report():
+    text = "The Barika family home was hit at night. Later Barika relatives buried the dead."
+    assert "Barika" not in {m.text for m in context(text).places}
+
+
 def test_places_city_families_are_its_people():
     assert "Fallujah" in {m.text for m in context("Hundreds of Fallujah families fled.").places}
 

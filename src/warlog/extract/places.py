@@ -104,12 +104,15 @@ def find_places(ctx: DocContext) -> list[Match]:
     # but they locate nothing
     taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
     out = []
-    for m in _without_overlaps(found):
-        if _FAMILY_AFTER.match(ctx.norm, m.end) and (
-                ctx.norm[max(0, m.start - 4):m.start].lower() == "the " or not any(
-                    p.population >= ORG_POPULATION for p in m.value)):  # type: ignore[attr-defined]
-            # "the Safi family home", "the Salama and Eid families": people; but a city's
-            # families are its people ("Fallujah families fled")
+    kept = _without_overlaps(found)
+    # "the Safi family home", "the Salama and Eid families": people, and the same name
+    # elsewhere in the report is theirs too; but a city's families are its people
+    # ("Fallujah families fled")
+    families = {name_key(m.text) for m in kept if _FAMILY_AFTER.match(ctx.norm, m.end) and (
+        ctx.norm[max(0, m.start - 4):m.start].lower() == "the " or not any(
+            p.population >= ORG_POPULATION for p in m.value))}  # type: ignore[attr-defined]
+    for m in kept:
+        if families and name_key(m.text) in families:
             continue
         if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
             m = Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
