@@ -34,7 +34,8 @@ _AR_MONTH_END = r"(?![\u0621-\u064a])(?:\s*/\s*(?:" + _AR_MONTH[1:-1] + r")(?![\
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    # year first: "2021-11-14", and as Arabic news sites stamp pages, "2021/11/14"
+    ("iso", re.compile(r"\b((?:19|20)\d\d)([/\-])(\d{1,2})\2(\d{1,2})\b")),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+((?:19|20)\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?", re.I)),
     # "الجمعة 31 تموز, 2026": a weekday before the date is part of it, and a comma may
@@ -83,7 +84,7 @@ def resolve(kind: str, m: re.Match[str], base: date) -> tuple[date, int] | None:
     g = m.groups()
     try:
         if kind == "iso":
-            return date(int(g[0]), int(g[1]), int(g[2])), 1
+            return date(int(g[0]), int(g[2]), int(g[3])), 1
         if kind in ("day_month", "month_day", "ar_day_month"):
             day_s, month_s = (g[0], g[1]) if kind != "month_day" else (g[1], g[0])
             day = int(day_s.translate(_DIGITS))

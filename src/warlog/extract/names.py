@@ -16,8 +16,20 @@ _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 AR_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?=[\u0600-\u06ff]{3})")
 
 
+# A copied post glues page chrome to its last word ("#السويداءAll reactions",
+# "عفرينpic.twitter.com"): a change of script inside a token splits it there.
+_SCRIPT_CHANGE = re.compile(r"(?<=[\u0621-\u064a])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0621-\u064a])")
+
+
 def tokens(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        for cut in _SCRIPT_CHANGE.finditer(text, start + 1, end):
+            out.append((start, cut.start()))
+            start = cut.start()
+        out.append((start, end))
+    return out
 
 
 # Where a name cannot run across: a sentence or clause break.

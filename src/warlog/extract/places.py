@@ -25,7 +25,7 @@ from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar, en
 from warlog.extract.names import AR_PREFIX, scan_names
 from warlog.extract.ner import TOPONYM_LABELS, Entities, Entity
-from warlog.gazetteer import FOCUS_COUNTRIES, Place, key_variants, name_key
+from warlog.gazetteer import FOCUS_COUNTRIES, Gazetteer, Place, key_variants, name_key
 from warlog.model import PlaceRef
 
 _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
@@ -33,7 +33,7 @@ _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظ�
 # إدلب", "شرق دير الزور": its countryside), not at its capital city.
 # A direction before a governorate's name: "شمال إدلب", "جنوب غربي حلب" (its countryside)
 _AR_WAY_BEFORE = r"(?<!\S)[وب]?(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(شرق|غرب)(?:ي|يه)?)?"
-_ADMIN_BEFORE = re.compile(r"(محافظه|ريف)\s*$|\b(province of|governorate of)\s+$"
+_ADMIN_BEFORE = re.compile(r"(محافظه|ريفي?)\s*#?$|\b(province of|governorate of)\s+$"
                            rf"|{_AR_WAY_BEFORE}\s+#?$", re.I)
 # (Not "منطقة": in Syrian reports "منطقة عفرين" is the district around the town of Afrin,
 # whose point is the town's; measured on airwars-syria's development half.)
@@ -79,6 +79,8 @@ def find_places(ctx: DocContext) -> list[Match]:
         bare = AR_PREFIX.sub("", m.text)
         # "للتحالف" is "ل" + "التحالف", matched without its article ("لتحالف")
         if bare in ar.NOT_PLACES or m.text in ar.NOT_PLACES or "ال" + bare in ar.NOT_PLACES:
+            continue
+        if _AR_NAME_OF_GROUP.search(ctx.norm[max(0, m.start - 12):m.start]):
             continue
         verdict: bool | None = True
         glued = False
@@ -126,6 +128,12 @@ _FAMILY_AFTER = re.compile(r"(?:['’]s)?(?:\s+and\s+(?:the\s+)?[A-Z][\w'’\-]*
                            r"\s+(?:family|families|clan|tribe)\b", re.I)
 
 
+# Names of groups and media that hold a place's name: "الخوذ البيضاء" (the White
+# Helmets, Syria's civil defence) is no town of Al-Bayda; "قناة حلب اليوم" is a channel.
+_AR_NAME_OF_GROUP = re.compile(
+    r"(?<![^\s#])(?:ال?خوذ|قناه|تلفزيون|اذاعه|راديو|صحيفه|مراسل)[\s_]+[\"“«]?$")
+
+
 _SPEAKS = re.compile(
     rf"^(?:['’]s\s+\w+)?\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{en.SAY_VERBS}|says|denie[sd]|deny"
     r"|accuse[sd]?|blame[sd]?|insists|warns|claims|announces|rejecte?d?s?|condemn(?:s|ed)"
@@ -157,12 +165,13 @@ _GLUED = re.compile(r"\b(?:[RDI]|[A-Z][a-z]{4,})-(?=[A-Z][a-z])"
                     r"|[a-z]{4}-(?=(?:based|area|born|native)\b)")
 
 
-# An Arabic hashtag joins a name's words with "_" ("#تل_ابيض"): read as spaces.
-_HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])")
+# An Arabic hashtag joins a name's words with "_" ("#تل_ابيض"), and may stand inside a
+# name ("بريف #دمشق" is the governorate Rif Dimashq): both read as spaces.
+_HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])|#(?=[\u0621-\u064a])")
 
 
 def _scan_text(text: str) -> str:
-    text = _HASHTAG_JOIN.sub(" ", text) if "_" in text else text
+    text = _HASHTAG_JOIN.sub(" ", text) if "_" in text or "#" in text else text
     return _GLUED.sub(lambda m: m.group().replace("-", " "), _POSSESSIVE.sub("  ", text))
 
 
@@ -541,16 +550,24 @@ def _plausible(ctx: DocContext, m: Match) -> bool:
             p.population for p in cands) >= _AR_CITY_POPULATION
     if _TITLE_BEFORE.search(before):
         return False
-    if ctx.lang is not en and " " not in m.text and not any(
-            p.iso in FOCUS_COUNTRIES or p.feature in _BIG_FEATURES for p in cands):
+    if ctx.lang is not en and " " not in m.text and (m.text.isupper() or not any(
+            p.iso in FOCUS_COUNTRIES or p.feature in _BIG_FEATURES for p in cands)):
         # a Latin word in a page NER did not read (an Arabic post's "More", "Buy", "Nov
-        # 28") names a town abroad only where a word makes it a place ("in Mobile")
+        # 28") names a town abroad only where a word makes it a place ("in Mobile"); one
+        # in capitals is a menu or a brand there ("KURDÎ", "ENGLISH": Kafr al Kurdi)
         return bool(_cued(ctx, m, max(p.population for p in cands)))
-    # "said Ahmed Khalil": a surname after a given name (a capitalised word that is no place)
-    given = re.search(r"\b([A-Z][a-z]+)\s+$", before)
-    if given and " " not in m.text and given.group(1).lower() not in en.NOT_PLACES \
-            and not ctx.gazetteer.lookup(given.group(1)):
-        return False
+    # "said Ahmed Khalil": a surname after a given name (a capitalised word that is no
+    # place). In a page NER did not read (an Arabic post's comments: "1yKhaled Omar",
+    # glued to the comment's stamp) a given name may be a village's name too.
+    if ctx.lang is en:
+        given = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+        if given and " " not in m.text and given.group(1).lower() not in en.NOT_PLACES \
+                and not ctx.gazetteer.lookup(given.group(1)):
+            return False
+    elif " " not in m.text:
+        given = re.search(r"([A-Z][a-z]+)\s+$", before)
+        if given and given.group(1).lower() not in en.NOT_PLACES:
+            return False
     return not (" " not in m.text and _SURNAME_AFTER.match(ctx.norm[m.end : m.end + 20]))
 
 
@@ -646,6 +663,8 @@ def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
             cands[i] = [p for p in cands[i] if _within(p, area)]
     for i, area in forced.items():
         cands[i] = [area]
+    if ctx.lang is ar:
+        _keep_within(ctx, matches, cands)
     prefer = [bool(_ADMIN_AFTER.match(ctx.norm[m.end : m.end + 15])
                    or _ADMIN_BEFORE.search(ctx.norm[max(0, m.start - 20) : m.start]))
               for m in matches]
@@ -708,6 +727,50 @@ def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
     return [(m, p if p is not None else Place(
         0, m.text, None, None, "", "", 0, _UNRESOLVED))  # type: ignore[arg-type]
         for m, p in zip(matches, final, strict=True)]
+
+
+# Arabic "X بريف Y", "X في منطقة Y", "X شرقي Y", "X التابعة لمدينة Y": the words between
+# two toponyms that put the first inside the second (its countryside, district or side).
+_AR_WITHIN = re.compile(
+    r"^\s*[،,]?\s*(?:(?:ال)?(?:واقعه|تابعه)\s+)?(?:(?:في|الي)\s+|[بل])?"
+    r"(?:(?:ريف|منطقه|ناحيه|محافظه|قضاء|ضواحي|اطراف|قرب|بالقرب\s+من)\s+"
+    r"|(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|يه)?\s+)+"
+    r"(?:(?:ال)?(?:مدينه|بلده)\s+)?#?$")
+# "X في ريف Y" where the scan took "ريف Y" as Y's name, and "X في إدلب", "X، إدلب" with Y
+# a governorate: only "في", "ب" or a comma between them.
+_AR_WITHIN_SHORT = re.compile(r"^\s*[،,]?\s*(?:(?:في|الي)\s+|[بل])?$")
+_AR_AREA_WORD = re.compile(r"^(?:ريف|محافظه|منطقه)\s")
+# A village "بريف Y" (Y a town) lies within this many km of Y: about a district's reach
+# (airwars-syria development half: the same figures at 30, 50 and 80 km).
+WITHIN_KM = 50.0
+
+
+def _keep_within(ctx: DocContext, matches: list[Match], cands: list[list[Place]]) -> None:
+    """Arabic "قرية X بريف إدلب", "X في منطقة جبلة", "X شرقي حلب": X's candidates less
+    those outside the governorate (or WITHIN_KM of the town) the words after it name. When
+    none is left, X is a village the gazetteer knows only elsewhere: it stays unresolved,
+    and the area named after it locates the event."""
+    for i in range(len(matches) - 2, -1, -1):  # from the end: "X شرق Y بريف Z"
+        a, b = matches[i], matches[i + 1]
+        gap = ctx.norm[a.end:b.start]
+        # (a governorate is no village: "إدلب، حلب" is a list)
+        if not cands[i] or not cands[i + 1] or len(gap) > 40 or any(
+                p.feature != "city" for p in cands[i]):
+            continue
+        if not (_AR_WITHIN.match(gap) or _AR_WITHIN_SHORT.match(gap)
+                and (_AR_AREA_WORD.match(AR_PREFIX.sub("", b.text))
+                     or any(q.feature == "admin1" for q in cands[i + 1]))):
+            continue
+        areas = [q for q in cands[i + 1] if q.feature in ("admin1", "admin2", "city")]
+        if areas and not any(q.feature == "country" for q in cands[i + 1]):
+            cands[i] = [p for p in cands[i] if _inside_any(p, areas)]
+
+
+def _inside_any(p: Place, areas: list[Place]) -> bool:
+    """Whether p lies in one of the governorates, or within WITHIN_KM of one of the towns."""
+    return any(p.iso == q.iso and (p.admin1_code == q.admin1_code or q.feature != "admin1"
+               and _km(p.latitude, p.longitude, q.latitude, q.longitude) <= WITHIN_KM)
+               for q in areas)
 
 
 W_PAIR = 1.0
@@ -822,9 +885,50 @@ def _countryside(ctx: DocContext, match: Match, latitude: float, longitude: floa
         return latitude, longitude
     north = sum(_WAY[w][0] for w in way.groups() if w)
     east = sum(_WAY[w][1] for w in way.groups() if w)
-    scale = COUNTRYSIDE_KM / math.hypot(north, east) if (north or east) else 0.0
+    if not (north or east):
+        return latitude, longitude
+    region = next((p for p in match.value if p.feature == "admin1"), None)  # type: ignore[attr-defined]
+    north, east = _towns_way(ctx.gazetteer, region, latitude, longitude, north, east)
+    scale = COUNTRYSIDE_KM / math.hypot(north, east)
     return (latitude + north * scale / 111.2,
             longitude + east * scale / (111.2 * math.cos(math.radians(latitude))))
+
+
+# The compass way is turned toward the mean bearing of the governorate's own towns that
+# lie that way (within SECTOR_DEGREES of it): the eastern countryside of Deir ez-Zor
+# follows the Euphrates south-east (airwars-syria development half, loc_25km: 0.669 by
+# the compass, 0.680 within 30 degrees, 0.686 within 45, 0.682 within 60; with the
+# distance the median of those towns' between 20 and 35 km instead of 25 km, 0.695, but
+# gained on 2 incidents and lost on 3).
+SECTOR_DEGREES = 45.0
+SECTOR_MIN_KM = 5.0  # nearer than this is the seat itself
+
+
+def _towns_way(gaz: Gazetteer, region: Place | None, latitude: float, longitude: float,
+               north: float, east: float) -> tuple[float, float]:
+    """The way (north, east) from a governorate's seat to its towns that lie within
+    SECTOR_DEGREES of the compass way given, as the sum of their unit bearings; the
+    compass way where it has none."""
+    if region is None:
+        return north, east
+    cache = gaz.__dict__.setdefault("_region_towns", {})
+    towns = cache.get((region.iso, region.admin1_code))
+    if towns is None:
+        towns = cache[(region.iso, region.admin1_code)] = [
+            (p.latitude, p.longitude) for p in gaz.by_id.values()
+            if p.feature == "city" and p.iso == region.iso and p.admin1_code == region.admin1_code]
+    way = math.atan2(north, east)
+    cos = math.cos(math.radians(latitude))
+    sum_n = sum_e = 0.0
+    for lat, lon in towns:
+        dn, de = (lat - latitude) * 111.2, (lon - longitude) * 111.2 * cos
+        km = math.hypot(dn, de)
+        if km < SECTOR_MIN_KM:
+            continue
+        turn = abs((math.atan2(dn, de) - way + math.pi) % (2 * math.pi) - math.pi)
+        if math.degrees(turn) <= SECTOR_DEGREES:
+            sum_n, sum_e = sum_n + dn / km, sum_e + de / km
+    return (sum_n, sum_e) if (sum_n or sum_e) else (north, east)
 
 
 # Where people or fire came from, not where the strike fell: "ينحدر من مدينة دمشق",
@@ -837,6 +941,12 @@ _CITY_BEFORE = re.compile(r"(?:مدينه|المدينه|city of|town of)\s+#?$"
 _CITY_AFTER = re.compile(r"^\s+(?:city|المدينه)\b", re.I)
 # Between a town (0) and a district (1): see event_place.
 SEAT_RANK = 0.5
+# An Arabic report names its event's place in its first sentences (the headline, the
+# lead); a town named further down, often in another story the page runs alongside, does
+# not outrank the governorate the lead names (airwars-syria development half, loc_25km /
+# governorate_acc: 0.641 / 0.710 with no lead, 0.651 / 0.740 with 1 sentence, 0.660 /
+# 0.738 with 2, 0.669 / 0.738 with 3, 0.665 / 0.732 with 4, 0.654 / 0.724 with 6).
+LEAD_SENTENCES = 3
 
 
 def event_place(
@@ -844,9 +954,10 @@ def event_place(
     trigger_at: int,
 ) -> tuple[Match, Place] | None:
     """The event's own location: the most precise place in the event's sentences, nearest
-    the trigger (a governorate's seat named alone ranks below a town the same sentences
-    name, and a place introduced as where people or fire came from below one that is
-    not); otherwise the most precise place of the report's opening. Demonyms,
+    the trigger (in Arabic, one of the event's first LEAD_SENTENCES sentences first; a
+    governorate's seat named alone ranks below a town the same sentences name, and a
+    place introduced as where people or fire came from below one that is not);
+    otherwise the most precise place of the report's opening. Demonyms,
     places inside actors' names and names without a point locate nothing; a country in
     the event's sentences gives way to a place inside it that the opening names."""
     rank = {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
@@ -868,9 +979,9 @@ def event_place(
         town = any(p.feature == "city" and not is_seat
                    for (_, p), is_seat in zip(cands, seats, strict=True))
 
-        def key(i: int) -> tuple[float, bool, int, int]:
+        def key(i: int) -> tuple[bool, float, bool, int, int]:
             m, p = cands[i]
-            return (SEAT_RANK if seats[i] and town else rank[p.feature],
+            return (lead_order(m) >= LEAD_SENTENCES, SEAT_RANK if seats[i] and town else rank[p.feature],
                     bool(_ORIGIN.search(ctx.norm[max(0, m.start - 25):m.start])),
                     lead_order(m), abs(m.start - trigger_at))
 
@@ -878,9 +989,10 @@ def event_place(
 
     def lead_order(m: Match) -> int:
         # An Arabic post or report names its event's place in its first sentence (the
-        # headline, the lead): among places alike, the one an earlier sentence of the
-        # event names (airwars-syria development half: loc_25km 0.632 by nearness to the
-        # trigger alone, 0.640 so; airwars-gaza's English narratives keep nearness)
+        # headline, the lead): a place of its first LEAD_SENTENCES sentences ranks first,
+        # and among places alike, the one an earlier sentence of the event names
+        # (airwars-syria development half: loc_25km 0.632 by nearness to the trigger
+        # alone, 0.640 so; airwars-gaza's English narratives keep nearness)
         if ctx.lang is not ar:
             return 0
         return next((n for n, (s, e) in enumerate(sentences) if s <= m.start < e),
@@ -898,9 +1010,13 @@ def event_place(
         beyond = [(m, p) for m, p in resolved if m.start >= dateline.end()]
         resolved = beyond or resolved
     # the places that can locate the event tell its country; where they tie, the other
-    # toponyms do ("Syrian", "Damascus denies")
-    located = Counter(p.iso for m, p in resolved if p.feature in rank and p.iso
-                      and not getattr(m.value, "mention", False))
+    # toponyms do ("Syrian", "Damascus denies"). In Arabic, those of the event's lead
+    # when it names any: a page's sidebar of other stories names other countries more
+    # often (airwars-syria development half: governorate_acc +3, loc_25km +1 source).
+    locating = [(m, p) for m, p in resolved if p.feature in rank and p.iso
+                and not getattr(m.value, "mention", False)]
+    located = Counter(p.iso for m, p in locating if lead_order(m) < LEAD_SENTENCES) or Counter(
+        p.iso for _, p in locating)
     mentioned = Counter(p.iso for m, p in resolved if p.feature in rank and p.iso
                         and getattr(m.value, "mention", False))
     resolved = [(m, p) for m, p in resolved if p.feature in rank

@@ -44,7 +44,8 @@ _FULL: list[tuple[re.Pattern[str], str, bool]] = [
     (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r",?\s+(\d{4})", re.I),
      "dmy", False),
     (re.compile(_EN_MONTH + r"\s+(\d{1,2}),\s*(\d{4})", re.I), "mdy", False),
-    (re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"), "ymd", False),
+    # year first, as news sites stamp their pages: "2021-11-14", "2021/11/14", "2022/1/3"
+    (re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)([/\-.])(\d{1,2})\2(\d{1,2})(?![\d/\-])"), "ysmd", False),
     # Syrian and Arab pages write numeric dates day first: "15-11-2021", "25/9/2023"
     (re.compile(r"(?<!\d)(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?((?:19|20)\d\d)(?!\d)"), "dmy", False),
 ]
@@ -71,6 +72,8 @@ def matching_form(text: str) -> str:
 
 def _date(order: str, groups: tuple[str, ...], arabic: bool) -> date | None:
     parts = dict(zip(order, groups, strict=True))
+    if not arabic and order == "dmy" and parts["m"].isdigit() and int(parts["m"]) > 12:
+        parts["d"], parts["m"] = parts["m"], parts["d"]  # "11/22/2021": month first after all
     month = parts["m"]
     try:
         m = (AR_MONTHS[month] if arabic else int(month) if month.isdigit()

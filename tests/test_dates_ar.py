@@ -1,0 +1,42 @@
+"""Dates Arabic pages write with the year first ("2021/11/14", as news sites stamp their
+pages) or month first after all ("11/22/2021"): read as the page's date and as an
+event's. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warlog.eval import extract_text
+from warlog.extract.lang.ar_dateline import full_date, publication_date
+from warlog.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("الرئيسية\n2021/11/14\nقصف مدفعي على القرية", date(2021, 11, 14)),
+    ("آخر تحديث 2022-1-3 | قصف مدفعي على القرية", date(2022, 1, 3)),
+    ("نشر في 2023.07.09 قصف مدفعي على القرية", date(2023, 7, 9)),
+    ("11/22/2021 قصف مدفعي على القرية", date(2021, 11, 22)),   # no 22nd month
+    ("22/11/2021 قصف مدفعي على القرية", date(2021, 11, 22)),
+    ("قصف مدفعي على القرية 2021/13/40", None),
+    ("رقم الهاتف 2021/11/14/7", None),
+])
+def test_ar_dateline_year_first_and_month_first_numeric_dates(text, expected):
+    assert full_date(text) == expected
+    assert publication_date(text) == expected or expected is None
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the page's stamp anchors "اليوم"
+    ("2021/11/14\nقصف مدفعي على بلدة سرمين اليوم أدى لإصابة مدنيين.", date(2021, 11, 14)),
+    ("قصف مدفعي على بلدة سرمين في 2022/1/3 أدى لإصابة مدنيين.", date(2022, 1, 3)),
+])
+def test_dates_year_first_numeric_date_dates_the_event(extractor, text, expected):
+    mentions = extract_text(extractor, text, "test#dates-ar", None, "ar", "")
+    assert mentions and mentions[0].date.event_date == expected
