@@ -108,11 +108,10 @@ def find_places(ctx: DocContext) -> list[Match]:
     out = []
     kept = _without_overlaps(found)
     # "the Safi family home", "the Salama and Eid families": people, and the same name
-    # elsewhere in the report is theirs too; but a city's families are its people
-    # ("Fallujah families fled")
-    families = {name_key(m.text) for m in kept if _FAMILY_AFTER.match(ctx.norm, m.end) and (
-        ctx.norm[max(0, m.start - 4):m.start].lower() == "the " or not any(
-            p.population >= ORG_POPULATION for p in m.value))}  # type: ignore[attr-defined]
+    # elsewhere in the report is theirs too; but a town's families, with no "the", are
+    # its people ("Sinjar families abducted", "Fallujah families fled")
+    families = {name_key(m.text) for m in kept if _FAMILY_AFTER.match(ctx.norm, m.end)
+                and ctx.norm[max(0, m.start - 4):m.start].lower() == "the "}
     for m in kept:
         if families and name_key(m.text) in families:
             continue
