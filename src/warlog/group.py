@@ -605,10 +605,15 @@ class Grouper:
         return out[:MAX_CANDIDATES]
 
     def find(self, key: int) -> int:
-        """The cluster a key now stands for (a cluster merged into another names it)."""
-        while key in self._merged_into:
-            key = self._merged_into[key]
-        return key
+        """The cluster a key now stands for (a cluster merged into another names it).
+        Every key on the way is pointed at it, so chains of merges stay short."""
+        merged = self._merged_into
+        root = key
+        while root in merged:
+            root = merged[root]
+        while key != root:
+            key, merged[key] = merged[key], root
+        return root
 
     def scored(self, item: LinkItem) -> dict[int, Link]:
         """Each open incident's best link for a mention, over its members the mention may
