@@ -224,3 +224,12 @@ def test_group_linkage_an_undated_report_between_two_incidents_alike_stays_alone
     else:
         assert link.incident not in keys.values()
         assert link.features["matched_mentions"] == ["early-1", "late-1"]
+
+
+def test_group_find_follows_and_shortens_chains_of_merges():
+    from warlog.group import Grouper
+
+    grouper = Grouper()
+    grouper._merged_into.update({1: 2, 2: 3, 3: 4})  # 1 merged into 2, 2 into 3, 3 into 4
+    assert [grouper.find(k) for k in (1, 2, 3, 4, 5)] == [4, 4, 4, 4, 5]
+    assert grouper._merged_into == {1: 4, 2: 4, 3: 4}

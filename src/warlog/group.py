@@ -612,7 +612,9 @@ class Grouper:
         while root in merged:
             root = merged[root]
         while key != root:
-            key, merged[key] = merged[key], root
+            after = merged[key]
+            merged[key] = root
+            key = after
         return root
 
     def scored(self, item: LinkItem) -> dict[int, Link]:
