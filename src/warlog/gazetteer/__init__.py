@@ -96,7 +96,10 @@ _EL_WORD = re.compile(r"(?<![^ ])el(?![^ ])")
 
 
 def _article(key: str) -> str:
-    return _EL_WORD.sub("al", key) if "el" in key else key
+    # (the plain tests first: name_key is called for every run of words a scan reads)
+    if " el " in key or key.startswith("el ") or key.endswith(" el") or key == "el":
+        return _EL_WORD.sub("al", key)
+    return key
 
 
 def leading_words(key: str) -> list[str]:
