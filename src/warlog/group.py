@@ -107,7 +107,6 @@ BRIDGE_THRESHOLD = 0.7
 # day of the year, and found by region and day of the year (``_day_of_year_key``). Dev
 # half: without it bcubed F1 0.490 (precision 0.802), with it 0.501 (0.812-0.816) for a
 # penalty of 0, -0.1 or -0.2; -0.1 was taken from the flat middle.
-YEARLESS_MATCH = True
 YEAR_UNKNOWN_PENALTY = -0.1
 _YEAR = re.compile(r"[12][0-9]{3}|[١٢][٠-٩]{3}")
 
@@ -295,7 +294,7 @@ def features(a: LinkItem, b: LinkItem) -> dict[str, object] | None:
             return None
         f["date_gap_days"] = gap
         f["date_window_days"] = window
-    elif a.day is not None and b.day is not None and YEARLESS_MATCH:
+    elif a.day is not None and b.day is not None:
         # a day and month written without a year against a full date: the same day of
         # the year is evidence, another day says another event
         gap = _days_apart_in_year(a.day, b.day)
@@ -449,7 +448,7 @@ class _Cluster:
     locked: bool = False
     last_day: int = 0
     # the first and last day its reports dated to the day give (None: none yet)
-    span: tuple[int, int] | None = None
+    span: tuple[int, int] | None = None  # see DaySpan
     stored: bool = False  # an incident of the store before this run
 
 
@@ -516,20 +515,19 @@ class Grouper:
             keys.append(("n", item.place_name))
         if item.day is not None:
             keys += [("t", item.dated, item.day, h) for h in item.vocabulary[:TEXT_KEYS]]
-        if _placed(item) and item.day is not None and item.date_slack <= 1 and YEARLESS_MATCH:
+        if _day_of_year_keyed(item):
             keys.append(_day_of_year_key(item, item.dated, item.day))
         return keys
 
     def _keys_to_search(self, item: LinkItem) -> list[tuple]:
         keys = self._map_keys_to_search(item) if _placed(item) else []
-        if item.day is None or (not item.dated and YEARLESS_MATCH):
+        if item.day is None or not item.dated:
             # no date to block on: the place's most recent reports, by id and by name
             if item.geonameid is not None:
                 keys.append(("g", item.geonameid))
         if item.place_name:
             keys.append(("n", item.place_name))
-        if (_placed(item) and item.day is not None and item.date_slack <= 1 and YEARLESS_MATCH
-                and (item.dated is False or "yearless" in self._filed)):
+        if _day_of_year_keyed(item) and (not item.dated or "yearless" in self._filed):
             # dates with a year and dates without one meet by region and day of the year
             keys += [_day_of_year_key(item, not item.dated, d)
                      for d in range(item.day - 1, item.day + 2)]
@@ -649,9 +647,7 @@ class Grouper:
         cluster.members.append(item)
         if item.day is not None:
             cluster.last_day = max(cluster.last_day, item.day)
-            if _day_dated(item):
-                lo, hi = cluster.span or (item.day, item.day)
-                cluster.span = (min(lo, item.day), max(hi, item.day))
+            cluster.span = _joined(cluster.span, _day_span(item))
         for k in self._keys_to_store(item):
             self._index[k].append((key, item))
             if k[0] in ("r", "rc", "c"):
@@ -706,20 +702,14 @@ class Grouper:
         ca, cb = self.clusters[a], self.clusters[b]
         if ca.locked or cb.locked or (ca.stored and cb.stored):
             return False
-        spans = [sp for sp in (ca.span, cb.span) if sp is not None]
-        if _day_dated(item):
-            spans.append((item.day, item.day))  # type: ignore[arg-type]
-        return not spans or (max(sp[1] for sp in spans) - min(sp[0] for sp in spans)
-                             <= INCIDENT_SPAN_DAYS)
+        return _short(_joined(_joined(ca.span, cb.span), _day_span(item)))
 
     def _merge(self, a: int, b: int) -> None:
         """Fold cluster b into a (b's index entries now resolve to a through ``find``)."""
         ca, cb = self.clusters[a], self.clusters.pop(b)
         ca.members.extend(cb.members)
         ca.last_day = max(ca.last_day, cb.last_day)
-        if cb.span is not None:
-            lo, hi = ca.span or cb.span
-            ca.span = (min(lo, cb.span[0]), max(hi, cb.span[1]))
+        ca.span = _joined(ca.span, cb.span)
         self._merged_into[b] = a
 
     def forget_before(self, day: int) -> list[int]:
@@ -766,15 +756,35 @@ class Grouper:
         return sum(len(c.members) for c in self.clusters.values())
 
 
-def _day_dated(item: LinkItem) -> bool:
-    return item.day is not None and item.dated and item.date_slack <= 1
+DaySpan = tuple[int, int] | None  # an incident's first and last day dated to the day
 
 
-def _fits(span: tuple[int, int] | None, item: LinkItem) -> bool:
+def _day_span(item: LinkItem) -> DaySpan:
+    """The item's day as a span, when it is dated to the day (with its year)."""
+    if item.day is not None and item.dated and item.date_slack <= 1:
+        return item.day, item.day
+    return None
+
+
+def _joined(a: DaySpan, b: DaySpan) -> DaySpan:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _short(span: DaySpan) -> bool:
+    """Whether days spanned stay within INCIDENT_SPAN_DAYS."""
+    return span is None or span[1] - span[0] <= INCIDENT_SPAN_DAYS
+
+
+def _fits(span: DaySpan, item: LinkItem) -> bool:
     """Whether a report dated to the day keeps an incident's days within its span."""
-    if span is None or not _day_dated(item):
-        return True
-    return max(span[1], item.day) - min(span[0], item.day) <= INCIDENT_SPAN_DAYS  # type: ignore[type-var,operator]
+    return _short(_joined(span, _day_span(item)))
+
+
+def _day_of_year_keyed(item: LinkItem) -> bool:
+    """Whether a placed report dated to a day is filed and found by day of the year."""
+    return _placed(item) and item.day is not None and item.date_slack <= 1
 
 
 def placement_order(m: Mention, item: LinkItem) -> tuple:
