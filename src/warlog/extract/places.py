@@ -557,16 +557,12 @@ def _plausible(ctx: DocContext, m: Match) -> bool:
         return bool(_cued(ctx, m, max(p.population for p in cands)))
     # "said Ahmed Khalil": a surname after a given name (a capitalised word that is no
     # place). In a page NER did not read (an Arabic post's comments: "1yKhaled Omar",
-    # glued to the comment's stamp) a given name may be a village's name too.
-    if ctx.lang is en:
-        given = re.search(r"\b([A-Z][a-z]+)\s+$", before)
-        if given and " " not in m.text and given.group(1).lower() not in en.NOT_PLACES \
-                and not ctx.gazetteer.lookup(given.group(1)):
-            return False
-    elif " " not in m.text:
-        given = re.search(r"([A-Z][a-z]+)\s+$", before)
-        if given and given.group(1).lower() not in en.NOT_PLACES:
-            return False
+    # glued to the comment's stamp) the given name may be glued, and a village's too.
+    english = ctx.lang is en
+    given = re.search(r"\b([A-Z][a-z]+)\s+$" if english else r"([A-Z][a-z]+)\s+$", before)
+    if given and " " not in m.text and given.group(1).lower() not in en.NOT_PLACES \
+            and not (english and ctx.gazetteer.lookup(given.group(1))):
+        return False
     return not (" " not in m.text and _SURNAME_AFTER.match(ctx.norm[m.end : m.end + 20]))
 
 
@@ -910,17 +906,12 @@ def _towns_way(gaz: Gazetteer, region: Place | None, latitude: float, longitude:
     compass way where it has none."""
     if region is None:
         return north, east
-    cache = gaz.__dict__.setdefault("_region_towns", {})
-    towns = cache.get((region.iso, region.admin1_code))
-    if towns is None:
-        towns = cache[(region.iso, region.admin1_code)] = [
-            (p.latitude, p.longitude) for p in gaz.by_id.values()
-            if p.feature == "city" and p.iso == region.iso and p.admin1_code == region.admin1_code]
+    towns = gaz.towns_in(region.iso, region.admin1_code)
     way = math.atan2(north, east)
     cos = math.cos(math.radians(latitude))
     sum_n = sum_e = 0.0
-    for lat, lon in towns:
-        dn, de = (lat - latitude) * 111.2, (lon - longitude) * 111.2 * cos
+    for town in towns:
+        dn, de = (town.latitude - latitude) * 111.2, (town.longitude - longitude) * 111.2 * cos
         km = math.hypot(dn, de)
         if km < SECTOR_MIN_KM:
             continue
@@ -980,9 +971,10 @@ def event_place(
 
         def key(i: int) -> tuple[bool, float, bool, int, int]:
             m, p = cands[i]
-            return (lead_order(m) >= LEAD_SENTENCES, SEAT_RANK if seats[i] and town else rank[p.feature],
+            order = lead_order(m)
+            return (order >= LEAD_SENTENCES, SEAT_RANK if seats[i] and town else rank[p.feature],
                     bool(_ORIGIN.search(ctx.norm[max(0, m.start - 25):m.start])),
-                    lead_order(m), abs(m.start - trigger_at))
+                    order, abs(m.start - trigger_at))
 
         return cands[min(range(len(cands)), key=key)]
 

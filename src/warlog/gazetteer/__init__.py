@@ -454,6 +454,14 @@ class Gazetteer:
                 return self.names[variant]
         return []
 
+    def towns_in(self, iso: str, admin1_code: str) -> list[Place]:
+        """The towns of a first-level region (computed once per region, on first ask)."""
+        cache = self.__dict__.setdefault("_towns_in", {})  # (not in older pickled indexes)
+        if (iso, admin1_code) not in cache:
+            cache[iso, admin1_code] = [p for p in self.by_id.values() if p.feature == "city"
+                                       and p.iso == iso and p.admin1_code == admin1_code]
+        return cache[iso, admin1_code]
+
     def admin1_name(self, place: Place) -> str:
         return self.admin1_names.get((place.iso, place.admin1_code), "")
 
