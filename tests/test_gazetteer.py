@@ -37,7 +37,7 @@ def test_gazetteer_name_key_folds_spelling(a, b):
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Elba", "Alba"), ("Shel", "Shal"), ("Beirut", "Bairut")])
+@pytest.mark.parametrize(("a", "b"), [("Elba", "Alba"), ("Shel", "Shal"), ("Hotel Roma", "Hotal Roma")])
 def test_gazetteer_name_key_keeps_el_inside_words(a, b):
     assert name_key(a) != name_key(b)
 

@@ -304,6 +304,11 @@ GATED_SUBTYPES = frozenset(sub for lang in _RULES for t, sub, _ in _RULES[lang]
                            if t in TOLD_TYPES and sub not in STRIKES)
 
 
+# The sub-types a sentence is read again without (see _other_than).
+_CROWD_CUES = frozenset(CROWD_RANK)
+_ATTACK_CUES = GATED_SUBTYPES | STRIKES
+
+
 def _word_at(text: str, start: int, end: int) -> str:
     """The whole words a cue lies in ("صاروخيه" for the cue "صاروخ")."""
     while start > 0 and text[start - 1].isalnum():
@@ -316,9 +321,9 @@ def _word_at(text: str, start: int, end: int) -> str:
 def _other_than(ctx: DocContext, trigger: Trigger, generic: bool) -> Trigger | None:
     """The trigger's sentence read again without the cues of events it names in passing
     (attacks and strikes, or protests when a protest was only called for)."""
-    passed = CROWD_RANK.keys() if trigger.sub_event_type in CROWD_RANK else GATED_SUBTYPES | STRIKES
+    passed = _CROWD_CUES if trigger.sub_event_type in CROWD_RANK else _ATTACK_CUES
     start, end = trigger.sentence
-    return classify(ctx, start, end, generic=generic, passed=frozenset(passed))
+    return classify(ctx, start, end, generic=generic, passed=passed)
 
 
 def _gated(trigger: Trigger) -> bool:
