@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warlog.extract.names import scan_names
+from warlog.extract.names import _TOKEN, scan_names, tokens
 from warlog.gazetteer import Gazetteer, Place, name_key
 from warlog.registry import Registry
 
@@ -195,3 +197,35 @@ def test_names_may_begin_name_agrees_with_the_sorted_keys(text):
             assert owner.may_begin_name(text)
     if not owner.may_begin_name(text):  # the registry: nothing begins with the text
         assert not any(k.startswith(text) for k in _REGISTRY.by_key)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab Z-.'’_#1عفرين،", max_size=40))
+def test_names_tokens_split_at_every_change_of_script(text):
+    """Tokens are the words of the text, cut wherever Latin and Arabic letters touch
+    ("عفرينpic"), and nowhere else."""
+    found = tokens(text)
+    words = [m.span() for m in _TOKEN.finditer(text)]
+    # the pieces tile the words exactly
+    assert [(s, e) for s, e in words] == _joined(found, text)
+    for start, end in found:
+        piece = text[start:end]
+        assert not re.search(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]", piece)
+    for (_, end), (start, _) in zip(found, found[1:], strict=False):
+        if end == start:  # a cut inside a word: a change of script
+            assert {_script(text[end - 1]), _script(text[start])} == {"latin", "arabic"}
+
+
+def _script(char: str) -> str:
+    return "arabic" if "\u0621" <= char <= "\u064a" else "latin" if char.isascii() else "other"
+
+
+def _joined(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Pieces that touch (a word cut at a change of script) joined again."""
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if out and out[-1][1] == start and _script(text[start - 1]) != _script(text[start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out

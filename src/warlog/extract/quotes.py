@@ -164,7 +164,8 @@ CLAIM_PATTERNS = [
     (re.compile(rf",\s+{SPEAKER}\s+{_CUE_TAIL},\s+{_CONTENT}{_END}"), False),
     # The minister spoke on Monday, saying (that) ...
     (re.compile(rf"{SPEAKER}\s[^\"“”]*?,\s+(?P<c>{by_first_letter(PARTICIPLES)})\s+(?:that\s+)?"
-                rf"{_CONTENT}{_END}"), True),    # Authorities announced the arrest ... and said (that) ...: the subject said it (two
+                rf"{_CONTENT}{_END}"), True),
+    # Authorities announced the arrest ... and said (that) ...: the subject said it (two
     # words at least between them: "Trump and Clinton said" is two sources)
     (re.compile(rf"{SPEAKER}\s+(?:[^\"“”\s,;]+\s+){{2,}}?and\s+{_CUE_TAIL}\s+(?:that\s+)?"
                 rf"{_CONTENT}{_END}"), True),
