@@ -157,6 +157,29 @@ def test_pipeline_many_keeps_a_failing_document_to_itself(extractor, monkeypatch
     assert out[:2] + out[3:] == alone[:2] + alone[3:]
 
 
+# A nurse's surname ("Hassan") is also a town: NER reads it as a person, and the village
+# named after it is the place; the gazetteer's rules alone take the first name they know.
+_NER_DECIDES = ("An air strike on a market killed five civilians on Monday, Amal Hassan, a "
+                "nurse at the hospital, told reporters in the village of Kafr Nabl.")
+
+
+def test_pipeline_without_ner_never_runs_spacy(extractor, monkeypatch):
+    from warlog.extract import ner
+
+    read: list[str] = []
+    real = ner.entities
+    monkeypatch.setattr(ner, "entities", lambda texts, offsets=None: (
+        read.extend(texts), real(texts, offsets))[1])
+    report = doc(_NER_DECIDES)
+    with_ner = [m.place.name for m in extractor(report)]
+    assert read and with_ner == ["Kafranbel"]
+    read.clear()
+    plain = Extractor(extractor.gazetteer, extractor.registry, ner=False)
+    assert [m.place.name for m in plain(report)] == ["Hassan"]
+    assert [m.place.name for ms in plain.many([report]) for m in ms] == ["Hassan"]
+    assert not read
+
+
 @pytest.mark.parametrize("text", [
     "The SDF's fighters and the YPG's commanders met; Turkey's army shelled the SDF's positions.",
     "U.S.'s jets, the coalition's aircraft and Russia's air force struck ISIS's bases, officials said.",

@@ -75,10 +75,11 @@ def test_synthetic_reports_carry_events(vocab, extractor):
     assert sum(1 for ms in mentions for m in ms if m.place) >= 10
 
 
-def test_bench_scale_one_worker_figures():
-    r = run_scale_bench(docs=6, workers=1, words=200, quiet=True)
+@pytest.mark.parametrize("ner", [True, False])
+def test_bench_scale_one_worker_figures(ner):
+    r = run_scale_bench(docs=6, workers=1, words=200, quiet=True, ner=ner)
     data = r.as_json()
-    assert JSON_KEYS <= set(data)
+    assert JSON_KEYS <= set(data) and data["ner"] is ner
     assert data["docs_per_s"] == data["docs_per_s_1"] > 0 and data["scaling_efficiency"] == 1
     assert data["gdelt_day_hours"] == pytest.approx(250_000 / r.docs_per_s / 3600, rel=1e-3)
     assert 100 < data["peak_mb_per_worker"] < 1500

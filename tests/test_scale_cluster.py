@@ -106,6 +106,28 @@ def test_scale_cluster_small_batches_one_bar_per_document(tmp_path, dask_schedul
     store.close()
 
 
+@pytest.mark.slow
+def test_scale_cluster_no_ner_reaches_the_workers(tmp_path, dask_scheduler):
+    """`--no-ner` on the workers: the same store as a single-process `--no-ner` run, and
+    not the one NER gives (a nurse's surname that is also a town is her name to NER)."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "invented-nurse.txt").write_text(
+        "---\ndate: 2016-06-05\n---\nAn air strike on a market killed five civilians on "
+        "Monday, Amal Hassan, a nurse at the hospital, told reporters in the village of Kafr "
+        "Nabl.\n", encoding="utf-8")
+    cli = CliRunner()
+    stores = {}
+    for name, extra in [("ner", []), ("plain", ["--no-ner"]),
+                        ("plain-cluster", ["--no-ner", "--cluster", dask_scheduler])]:
+        result = cli.invoke(main, ["run", str(reports), "--db", str(tmp_path / f"{name}.db"),
+                                   "--quiet", *extra])
+        assert result.exit_code == 0, result.output
+        stores[name] = snapshot(tmp_path / f"{name}.db")
+    assert stores["plain-cluster"] == stores["plain"] != stores["ner"]
+    assert '"Hassan"' in stores["plain-cluster"]["mentions"][0][2]
+
+
 @pytest.mark.parametrize("size", [1, 7, 100])
 def test_store_pending_batches_pages_skip_written(tmp_path, size):
     reports = corpus(tmp_path / "reports")

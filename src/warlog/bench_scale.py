@@ -36,6 +36,7 @@ GDELT_DAY_ARTICLES = 250_000
 @dataclass
 class ScaleBench:
     docs: int
+    ner: bool  # whether extraction ran spaCy's recogniser (`--no-ner`: False)
     words_per_doc: float
     arabic_share: float
     workers: int
@@ -91,13 +92,13 @@ def _mentions(store: SQLiteStore) -> list[tuple[str, str]]:
 
 def run_scale_bench(docs: int = 500, workers: int = 2, words: int = 500,
                     arabic_share: float = 0.2, seed: int = 7, quiet: bool = False,
-                    address: str | None = None) -> ScaleBench:
+                    address: str | None = None, ner: bool = True) -> ScaleBench:
     from warlog.extract.pipeline import Extractor
 
     feedback = runner.Feedback(quiet)
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    extractor = Extractor()  # loaded before any clock starts
+    extractor = Extractor(ner=ner)  # loaded before any clock starts
     warm_up(extractor)
     startup_1 = time.perf_counter() - started
     corpus = generate(vocabulary(extractor), docs, words, arabic_share, seed)
@@ -111,13 +112,13 @@ def run_scale_bench(docs: int = 500, workers: int = 2, words: int = 500,
         spread = _store_with(Path(tmp) / "many.db", corpus)
         if workers > 1 or address:
             started = time.perf_counter()
-            with connect(ClusterSpec(workers=workers, address=address)) as client:
-                client.run(warm_up)  # every worker loads its extractor before the clock
+            with connect(ClusterSpec(workers=workers, address=address, ner=ner)) as client:
+                client.run(warm_up, None, ner)  # every worker loads its extractor before the clock
                 startup = time.perf_counter() - started
                 cpu_before = client.run(cpu_seconds)
                 started, cpu_started = time.perf_counter(), time.process_time()
                 with feedback.bar(f"extract ({workers} workers)", docs) as advance:
-                    stats = extract_on(client, spread, advance)
+                    stats = extract_on(client, spread, advance, ner=ner)
                 seconds = time.perf_counter() - started
                 cpu_w = time.process_time() - cpu_started + sum(
                     after - cpu_before.get(w, after) for w, after in client.run(cpu_seconds).items())
@@ -133,7 +134,7 @@ def run_scale_bench(docs: int = 500, workers: int = 2, words: int = 500,
         spread.close()
     per_s_1, per_s = docs / seconds_1, docs / seconds
     return ScaleBench(
-        docs=docs, words_per_doc=sum(len(d.text.split()) for d in corpus) / docs,
+        docs=docs, ner=ner, words_per_doc=sum(len(d.text.split()) for d in corpus) / docs,
         arabic_share=sum(d.language == "ar" for d in corpus) / docs, workers=workers,
         cores=os.cpu_count() or 1, seconds_1=seconds_1, seconds=seconds,
         startup_s_1=startup_1, startup_s=startup,
@@ -148,7 +149,9 @@ def run_scale_bench(docs: int = 500, workers: int = 2, words: int = 500,
 
 def print_result(console: Console, r: ScaleBench) -> None:
     table = Table(title=f"{r.docs:,} synthetic reports of ~{r.words_per_doc:.0f} words "
-                        f"({r.arabic_share:.0%} Arabic), {r.cores} cores", title_justify="left")
+                        f"({r.arabic_share:.0%} Arabic), {r.cores} cores"
+                        + ("" if r.ner else ", without spaCy's recogniser (--no-ner)"),
+                  title_justify="left")
     table.add_column("")
     table.add_column("documents/s", justify="right")
     table.add_column("seconds", justify="right")

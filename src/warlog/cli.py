@@ -58,7 +58,12 @@ def _ingest_options(f):
 
 
 def _cluster_options(f):
-    """--workers / --cluster: where extraction runs (see docs/scaling.md)."""
+    """--workers / --cluster: where extraction runs; --no-ner: without spaCy's recogniser
+    (see docs/scaling.md)."""
+    f = click.option("--no-ner", is_flag=True,
+                     help="Leave out spaCy's named-entity check of English place names: "
+                          "about a third faster, English places somewhat less accurate "
+                          "(docs/scaling.md gives both).")(f)
     f = click.option("--cluster", metavar="tcp://HOST:8786",
                      help="Extract on an existing Dask scheduler (workers need warlog "
                           "installed); the database stays on this machine.")(f)
@@ -66,17 +71,18 @@ def _cluster_options(f):
                         help="Extract in this many local worker processes (Dask).")(f)
 
 
-def _cluster_spec(workers: int, cluster: str | None):
+def _cluster_spec(workers: int, cluster: str | None, no_ner: bool = False):
     from warlog.scale import ClusterSpec
 
-    return ClusterSpec(workers=workers, address=cluster)
+    return ClusterSpec(workers=workers, address=cluster, ner=not no_ner)
 
 
-def _extract(store: SQLiteStore, feedback, workers: int, cluster: str | None) -> int:
+def _extract(store: SQLiteStore, feedback, workers: int, cluster: str | None,
+             no_ner: bool = False) -> int:
     from warlog.scale import ClusterError
 
     try:
-        return runner.extract(store, feedback, cluster=_cluster_spec(workers, cluster))
+        return runner.extract(store, feedback, cluster=_cluster_spec(workers, cluster, no_ner))
     except ClusterError as err:
         raise click.ClickException(str(err)) from err
 
@@ -114,10 +120,10 @@ def ingest(inputs, db, text_column, max_mb, quiet):
 @db_option
 @quiet_option
 @_cluster_options
-def extract(db, quiet, workers, cluster):
+def extract(db, quiet, workers, cluster, no_ner):
     """Find events, places, dates, actors, casualties and quotes in new documents."""
     store = _existing_store(db)
-    n = _extract(store, runner.Feedback(quiet), workers, cluster)
+    n = _extract(store, runner.Feedback(quiet), workers, cluster, no_ner)
     _console(quiet).print(f"extract: {n} event mentions from new documents")
 
 
@@ -136,12 +142,12 @@ def group(db, quiet, rebuild):
 
 
 def _run(store: SQLiteStore, inputs: list[str], quiet: bool, workers: int = 1,
-         cluster: str | None = None, **ingest_kwargs) -> int:
+         cluster: str | None = None, no_ner: bool = False, **ingest_kwargs) -> int:
     console = _console(quiet)
     feedback = runner.Feedback(quiet)
     report = runner.ingest(store, inputs, feedback, **ingest_kwargs)
     _report_ingest(console, report)
-    mentions = _extract(store, feedback, workers, cluster)
+    mentions = _extract(store, feedback, workers, cluster, no_ner)
     console.print(f"extract: {mentions} event mentions from new documents")
     incidents = runner.group(store)
     console.print(f"group: {incidents} incidents")
@@ -151,10 +157,10 @@ def _run(store: SQLiteStore, inputs: list[str], quiet: bool, workers: int = 1,
 @main.command()
 @_ingest_options
 @_cluster_options
-def run(inputs, db, text_column, max_mb, quiet, workers, cluster):
+def run(inputs, db, text_column, max_mb, quiet, workers, cluster, no_ner):
     """Ingest, extract and group in one go. Safe to interrupt and run again."""
     store = open_store(db)
-    sys.exit(_run(store, list(inputs), quiet, workers, cluster, text_column=text_column,
+    sys.exit(_run(store, list(inputs), quiet, workers, cluster, no_ner, text_column=text_column,
                   max_bytes=int(max_mb * 1e6)))
 
 
@@ -165,7 +171,7 @@ def run(inputs, db, text_column, max_mb, quiet, workers, cluster):
               help="How often to look for new reports: 30s, 5m, 1h, ...")
 @click.option("--polls", type=click.IntRange(1), help="Stop after this many polls "
               "(default: until interrupted).")
-def watch(inputs, db, text_column, max_mb, quiet, workers, cluster, every, polls):
+def watch(inputs, db, text_column, max_mb, quiet, workers, cluster, no_ner, every, polls):
     """Keep watching folders and feeds: new reports are read, extracted and attached to
     incidents as they appear. Stop it any time (even kill -9); started again, it goes on
     where it stopped, without reading or extracting anything twice."""
@@ -175,7 +181,8 @@ def watch(inputs, db, text_column, max_mb, quiet, workers, cluster, every, polls
     try:
         seconds = parse_every(every)
         watcher = Watcher(open_store(db), list(inputs), runner.Feedback(quiet),
-                          cluster=_cluster_spec(workers, cluster), text_column=text_column,
+                          cluster=_cluster_spec(workers, cluster, no_ner),
+                          text_column=text_column,
                           max_bytes=int(max_mb * 1e6))
     except (ValueError, FileNotFoundError) as err:
         raise click.UsageError(str(err)) from err
@@ -387,8 +394,10 @@ def demo(out, quiet):
 @click.option("--doc-words", default=500, show_default=True, help="synthetic: words a report.")
 @click.option("--arabic-share", type=click.FloatRange(0, 1), default=0.2, show_default=True,
               help="synthetic: the share of reports in Arabic.")
+@click.option("--no-ner", is_flag=True,
+              help="synthetic: extract as `warlog run --no-ner` does (no spaCy recogniser).")
 def bench(corpus, words, no_spacy, lang, as_json, stage, sizes, docs, workers, doc_words,
-          arabic_share):
+          arabic_share, no_ner):
     """Time extraction (one core), and spaCy's full English pipeline on the same texts;
     with --corpus synthetic, throughput and scaling over Dask workers; with --stage group,
     grouping on synthetic mentions."""
@@ -400,7 +409,8 @@ def bench(corpus, words, no_spacy, lang, as_json, stage, sizes, docs, workers, d
     if corpus == "synthetic":
         from warlog.bench_scale import print_result, run_scale_bench
 
-        result = run_scale_bench(docs, workers, doc_words, arabic_share, quiet=as_json)
+        result = run_scale_bench(docs, workers, doc_words, arabic_share, quiet=as_json,
+                                 ner=not no_ner)
         print_result(Console(stderr=True) if as_json else _console(), result)
         if as_json:
             click.echo(json.dumps(result.as_json()))

@@ -103,7 +103,7 @@ def extract(store: SQLiteStore, feedback: Feedback, extractor: Extractor | None 
     total = store.count("documents", "extracted_at IS NULL")
     if not total:
         return 0
-    extractor = extractor or Extractor()
+    extractor = extractor or Extractor(ner=cluster.ner if cluster is not None else True)
     store.sync_actors(
         (a.id, a.name, a.type, a.inter, a.country, a.parent)
         for a in extractor.registry.actors.values()

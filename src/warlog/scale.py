@@ -66,12 +66,14 @@ WORKER_WAIT_S = 120
 
 @dataclass
 class ClusterSpec:
-    """Where extraction runs: ``workers`` local processes, or the scheduler at ``address``."""
+    """Where extraction runs: ``workers`` local processes, or the scheduler at ``address``;
+    and whether it runs spaCy's recogniser there (``ner``, see ``Extractor``)."""
 
     workers: int | None = None
     address: str | None = None
     memory_limit: str = WORKER_MEMORY_LIMIT
     connect_timeout: str = "30s"
+    ner: bool = True
 
     @property
     def distributed(self) -> bool:
@@ -110,17 +112,17 @@ class ClusterError(RuntimeError):
 
 
 # -- worker side ----------------------------------------------------------------------
-_EXTRACTOR = None
+_EXTRACTORS: dict[bool, object] = {}
 
 
-def _extractor():
-    """One extractor per worker process, loaded on its first batch (gazetteer, registry)."""
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
+def _extractor(ner: bool = True):
+    """One extractor per worker process (and NER setting), loaded on its first batch
+    (gazetteer, registry)."""
+    if ner not in _EXTRACTORS:
         from warlog.extract.pipeline import Extractor
 
-        _EXTRACTOR = Extractor()
-    return _EXTRACTOR
+        _EXTRACTORS[ner] = Extractor(ner=ner)
+    return _EXTRACTORS[ner]
 
 
 def peak_mb() -> float:
@@ -129,23 +131,23 @@ def peak_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def warm_up(extractor=None) -> float:
+def warm_up(extractor=None, ner: bool = True) -> float:
     """Load the extractor (this worker's, unless given) and what it loads on first use
     (the NER model) now, by extracting one English and one Arabic demo report; run on
     every worker before timing. Returns the peak MB."""
     from warlog.synthetic import demo_documents
 
-    extractor = extractor or _extractor()
+    extractor = extractor or _extractor(ner)
     docs = demo_documents()
     for lang in ("en", "ar"):
         extractor(next(d for d in docs if (d.language == "ar") == (lang == "ar")))
     return peak_mb()
 
 
-def extract_batch(docs: list[Document], extractor=None) -> BatchResult:
-    """Extract a batch on a worker (with its extractor) or in this process (with the one
-    given). A document that raises becomes an error, not a lost batch."""
-    extractor = extractor or _extractor()
+def extract_batch(docs: list[Document], extractor=None, ner: bool = True) -> BatchResult:
+    """Extract a batch on a worker (with its extractor for ``ner``) or in this process
+    (with the one given). A document that raises becomes an error, not a lost batch."""
+    extractor = extractor or _extractor(ner)
     out = []
     started = time.thread_time()
     # the batch at once (NER reads it in one pass); a bad document comes back as its error
@@ -278,7 +280,8 @@ def last_round_split(batches: Iterator[list[Document]], total: int, last_round: 
         left -= len(docs)
 
 
-def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS) -> ExtractStats:
+def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS,
+               ner: bool = True) -> ExtractStats:
     """Extract every pending document on the client's workers; advance() once a document."""
     from distributed import as_completed
 
@@ -296,7 +299,7 @@ def extract_on(client, store: SQLiteStore, advance, batch_size: int = BATCH_DOCS
         if docs is None:
             return False
         sources.update((d.id, d.source_locator) for d in docs)
-        future = client.submit(extract_batch, docs, pure=False, retries=1)
+        future = client.submit(extract_batch, docs, None, ner, pure=False, retries=1)
         in_flight[future] = docs
         queue.add(future)
         return True
@@ -340,4 +343,4 @@ def extract_distributed(store: SQLiteStore, feedback, spec: ClusterSpec,
     with connect(spec) as client:
         check_workers(client, spec.address or "this machine")
         with feedback.bar("extract", total) as advance:
-            return extract_on(client, store, advance, batch_size)
+            return extract_on(client, store, advance, batch_size, spec.ner)

@@ -88,11 +88,12 @@ class Watcher:
         if self._client is not None:  # the workers started once, for every poll
             sync_registry(self.store)
             with self.feedback.bar("extract", pending) as advance:
-                return extract_on(self._client, self.store, advance).mentions
+                return extract_on(self._client, self.store, advance,
+                                  ner=self.cluster.ner).mentions  # type: ignore[union-attr]
         if self._extractor is None:  # loaded once, on the first poll with work
             from warlog.extract.pipeline import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(ner=self.cluster.ner if self.cluster else True)
         return runner.extract(self.store, self.feedback, self._extractor)
 
     def poll(self) -> Poll:

@@ -11,7 +11,7 @@ from warlog.extract import actors, casualties, dates, events, places, relations
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, ar_places
 from warlog.extract.lang.ar_dateline import publication_date
-from warlog.extract.ner import find_entities_many
+from warlog.extract.ner import Entities, find_entities_many
 from warlog.gazetteer import Gazetteer, default_gazetteer
 from warlog.model import DateRef, Document, Mention
 from warlog.registry import Registry, default_registry
@@ -149,13 +149,24 @@ STAGES: list[Stage] = [
 
 
 class Extractor:
-    def __init__(self, gazetteer: Gazetteer | None = None, registry: Registry | None = None):
+    """Runs the stages over documents. ``ner=False`` leaves spaCy's recogniser out (places
+    by the gazetteer's rules alone, as without spaCy installed): about a third less CPU a
+    report for somewhat less accurate English places (docs/scaling.md gives both)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, registry: Registry | None = None,
+                 ner: bool = True):
         self.gazetteer = gazetteer or default_gazetteer()
         self.registry = registry or default_registry()
+        self.ner = ner
+
+    def _context(self, doc: Document) -> DocContext:
+        ctx = DocContext(doc, self.gazetteer, self.registry)
+        if not self.ner:
+            ctx.__dict__["entities"] = Entities()  # read by the stages as "NER read nothing"
+        return ctx
 
     def __call__(self, doc: Document) -> list[Mention]:
-        ctx = DocContext(doc, self.gazetteer, self.registry)
-        return self._run(ctx, [], STAGES)
+        return self._run(self._context(doc), [], STAGES)
 
     def _run(self, ctx: DocContext, mentions: list[Mention], stages: list[Stage]
              ) -> list[Mention]:
@@ -176,7 +187,7 @@ class Extractor:
         started: list[tuple[DocContext, list[Mention]] | Exception] = []
         for doc in docs:
             try:
-                ctx = DocContext(doc, self.gazetteer, self.registry)
+                ctx = self._context(doc)
                 started.append((ctx, self._run(ctx, [], STAGES[:split])))
             except Exception as err:  # one bad document must not stop the others
                 started.append(err)
