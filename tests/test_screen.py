@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from warlog.extract import quotes
 from warlog.extract.lang import ar, en
-from warlog.extract.screen import Screened, alternatives, by_first_letter, fold, required_literals
+from warlog.extract.screen import (
+    Screened,
+    ScreenSet,
+    alternatives,
+    by_first_letter,
+    fold,
+    required_literals,
+)
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [
@@ -58,6 +65,30 @@ def test_screen_never_hides_a_match(text):
         assert screened.possible(folded) or found is None, (pattern[:60], text)
         again = screened.search(text)
         assert (again and again.span()) == (found and found.span())
+
+
+_SCREENS = [Screened(p, f) for p, f in _RULES] + [Screened(r"\w+ed"), Screened("a|b")]
+_SCREEN_SET = ScreenSet(_SCREENS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_screen_set_answers_as_each_screen(text):
+    """One pass over the text finds the screens that may match, as each screen's own test
+    finds it (overlapping literals, screens with none, shared literals)."""
+    folded = fold(text)
+    assert _SCREEN_SET.possible(folded) == {i for i, s in enumerate(_SCREENS)
+                                            if s.possible(folded)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", set()),
+    ("airstrikes", {0, 1, 2}),  # "air", "strike" and "airstrike" overlap: all found
+    ("the strike", {1}),
+])
+def test_screen_set_overlapping_literals(text, expected):
+    screens = [Screened("air"), Screened("strike|raid"), Screened("airstrikes?")]
+    assert ScreenSet(screens).possible(fold(text)) == expected
 
 
 def test_screen_every_event_rule_has_a_screen():

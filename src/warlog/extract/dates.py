@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
-from warlog.extract.screen import Screened, fold
+from warlog.extract.screen import Screened, ScreenSet, fold
 from warlog.model import DateRef
 
 MONTHS = {m: i for i, m in enumerate(
@@ -133,6 +133,7 @@ APPOSITION_GAP = 12  # characters; longer gaps are other words
 # Each pattern behind its screen (see extract.screen): a report's every sentence is read
 # for dates, and most sentences hold none.
 _SCREENED = [(kind, Screened(pattern)) for kind, pattern in PATTERNS]
+_SCREEN_SET = ScreenSet([s for _, s in _SCREENED])
 
 
 def find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateRef]:
@@ -150,10 +151,11 @@ def _find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateR
     folded = fold(text)
     found: list[tuple[int, int, str, DateRef]] = []
     taken: list[tuple[int, int]] = []
-    for kind, screened in _SCREENED:
+    may = _SCREEN_SET.possible(folded)
+    for i, (kind, screened) in enumerate(_SCREENED):
         if kind == "ar_numeric" and ctx.lang is not ar:
             continue  # "9/10/2021" is month first in American English
-        if not screened.possible(folded):
+        if i not in may:
             continue
         for m in screened.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

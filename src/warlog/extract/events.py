@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
-from warlog.extract.screen import Screened, fold
+from warlog.extract.screen import Screened, ScreenSet, fold
 
 _LANGS = (("en", en), ("ar", ar))
 # Each rule behind its screen (see extract.screen): a sentence is read against some 60
@@ -22,6 +22,9 @@ _TOLLS = {
     lang: [(t, s, Screened(p, re.I)) for t, s, p in getattr(module, "TOLL_RULES", [])]
     for lang, module in _LANGS
 }
+# ... all of them screened in one pass over the sentence
+_RULE_SCREENS = {lang: ScreenSet([s for *_, s in rules]) for lang, rules in _RULES.items()}
+_TOLL_SCREENS = {lang: ScreenSet([s for *_, s in rules]) for lang, rules in _TOLLS.items()}
 # (screened too: tried on many sentences, found in few)
 _GENERIC = Screened(en.GENERIC_VIOLENCE, re.I)
 _BACKGROUND = re.compile(en.BACKGROUND, re.I)
@@ -101,10 +104,11 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True,
     text = ctx.norm[start:end]
     lang = _lang(ctx, start, end)  # a mixed post: each sentence in its own language
     folded = fold(text)
-    for event_type, sub_event_type, screened in _RULES[lang]:
+    may = _RULE_SCREENS[lang].possible(folded)
+    for i, (event_type, sub_event_type, screened) in enumerate(_RULES[lang]):
         if sub_event_type in passed:
             continue
-        m = screened.pattern.search(text) if screened.possible(folded) else None
+        m = screened.pattern.search(text) if i in may else None
         if m and lang == "en" and _DISASTER_VETOED.match(m.group()) and _DISASTER.search(text):
             return None  # "the earthquake killed eight people", "a boiler exploded"
         if m:
@@ -117,8 +121,9 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True,
         return None
     # A toll with no weapon or act named: provisional, replaced by the weapon or act a
     # following sentence names (see find_events).
-    for event_type, sub_event_type, screened in _TOLLS[lang]:
-        m = screened.pattern.search(text) if screened.possible(folded) else None
+    may = _TOLL_SCREENS[lang].possible(folded)
+    for i, (event_type, sub_event_type, screened) in enumerate(_TOLLS[lang]):
+        m = screened.pattern.search(text) if i in may else None
         if m and not (lang == "en" and _disaster(ctx)):
             return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
                            (start, end), generic=True)

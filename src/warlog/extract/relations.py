@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from warlog.extract.actors import GenericState, actor_ref, names_past_possessives, resolved_actors
 from warlog.extract.context import DocContext, Match
-from warlog.extract.screen import Screened, alternatives, fold
+from warlog.extract.screen import Screened, ScreenSet, alternatives, fold
 from warlog.model import ActorRef, Quote, Relation
 
 FIGHTS, ALLIED, SUPPORTS = "fights", "allied_with", "supports"
@@ -106,6 +106,20 @@ def _screen(rule: Rule) -> Screened:
 
 
 _SCREENS: dict[int, tuple[re.Pattern[str], Screened]] = {}
+
+
+def _screen_set(rules: list[Rule]) -> ScreenSet:
+    """The rules' screens read in one pass (see extract.screen), kept by the cues'
+    identities like ``_screen``."""
+    key = tuple(id(rule.cue) for rule in rules)
+    kept = _SCREEN_SETS.get(key)
+    if kept is None or any(a is not b.cue for a, b in zip(kept[0], rules, strict=True)):
+        kept = _SCREEN_SETS[key] = (tuple(r.cue for r in rules),
+                                    ScreenSet([_screen(r) for r in rules]))
+    return kept[1]
+
+
+_SCREEN_SETS: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], ScreenSet]] = {}
 
 
 def _rule(kind: str, shape: str, cue: str) -> Rule:
@@ -584,8 +598,9 @@ def find_relations(ctx: DocContext, sentences: list[tuple[int, int]], iso: str =
         found: list[tuple[str, ActorRef, ActorRef, int]] = []
         used: list[tuple[int, int]] = []
         folded = fold(ctx.norm[sentence[0] : sentence[1]])
-        for rule in RULES:
-            if not _screen(rule).possible(folded):
+        may = _screen_set(RULES).possible(folded)
+        for i, rule in enumerate(RULES):
+            if i not in may:
                 continue  # none of the words every cue of the rule holds
             for cue in rule.cue.finditer(ctx.norm, sentence[0], sentence[1]):
                 if any(s < cue.end() and cue.start() < e for s, e in used):
