@@ -4,6 +4,8 @@ backs or is allied with whom, and whether the author or someone quoted says so."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.extract import pipeline, relations
 from warlog.extract.context import DocContext
@@ -177,3 +179,19 @@ def test_relations_stage_follows_actors_in_pipeline():
     assert any(r.kind == "fights" and r.actor_a.actor_id == "sdf" and r.actor_b.actor_id == "isis"
                for r in rels)
     assert all(r.span.text in text for r in rels)
+
+
+_FORCE_WORDS = ("the 407th AEG", "12TH CJTF", "the 407th Air Expeditionary Group",
+                "3rd Armoured Division", "the 25TH Brigade", "1st Battalion",
+                "killed 4 civilians", "the Syrian Arab Army", "Russian jets", "Free Syrian Army",
+                "the 5th", "2nd SDF", "Turkish-backed factions", "and", "in")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FORCE_WORDS), st.text(max_size=5)), max_size=12)
+       .map(" ".join))
+def test_relations_force_phrase_screen_hides_no_match(text):
+    """The screen before FORCE_PHRASE (its words, or a unit's ordinal) skips only texts
+    where the pattern finds nothing."""
+    assert [m.span() for m in relations._force_phrases(text, 0, len(text))] == [
+        m.span() for m in relations.FORCE_PHRASE.finditer(text)]

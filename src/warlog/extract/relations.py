@@ -344,18 +344,19 @@ def sentence_actors(ctx: DocContext, start: int, end: int, iso: str = "") -> lis
 
 def _force_phrases(norm: str, start: int, end: int) -> list[re.Match[str]]:
     """FORCE_PHRASE's matches in norm[start:end], the pattern run only where one may be:
-    a match holds a word of its screen, or a unit's number."""
-    if not _FORCE_SCREEN.possible(fold(norm[start:end])) and not _DIGIT.search(norm, start, end):
+    a match holds a word of its screen, or a unit's ordinal number."""
+    if not _FORCE_SCREEN.possible(fold(norm[start:end])) and not _ORDINAL.search(norm, start, end):
         return []
     return list(FORCE_PHRASE.finditer(norm, start, end))
 
 
 # FORCE_PHRASE's screen (see extract.screen) without its numbered units ("the 407th AEG"),
-# whose only words are ordinal endings that nearly every sentence holds.
+# whose only words are ordinal endings that nearly every sentence holds; those are found by
+# their ordinal instead (a digit alone sent every sentence with a toll to the pattern).
 _FORCE_SCREEN = Screened(re.compile("|".join(
     a for a in alternatives(FORCE_PHRASE.pattern) if not a.startswith(r"\b(?:the\s+)?\d+")),
     FORCE_PHRASE.flags))
-_DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s", re.I)  # as FORCE_PHRASE's numbered units
 
 
 def _country(ctx: DocContext, name: str) -> str:
