@@ -572,3 +572,64 @@ def test_casualties_background_in_two_parts_same_as_one_pattern(text):
     joined = re.compile(en.CASUALTY_BACKGROUND + "|" + ar.CASUALTY_BACKGROUND, re.I)
     arabic = casualties.ARABIC_BLOCK.search(text) is not None
     assert casualties._background(text, arabic) == bool(joined.search(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # partisan words for fighters, and two people called armed
+    ("أفادت مصادر بمقتل ثلاثة إرهابيين بغارة على سيارة قرب البلدة.",
+     {("killed", 3, 3, "combatants")}),
+    ("قتل شخصان مسلحان يرجح أنهما من عناصر التنظيم في مداهمة للقرية.",
+     {("killed", 2, 2, "combatants")}),
+    ("قتل رجلين يرجح أنهما من عناصر التنظيم في مداهمة للقرية.",
+     {("killed", 2, 2, "combatants")}),
+    # two people with no such word are who they are
+    ("قتل شخصان بقصف على القرية.", {("killed", 2, 2, "")}),
+])
+def test_casualties_arabic_fighters_by_partisan_words(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day's toll over many towns, and its breakdown in the same paragraph, sum several
+    # incidents; the next paragraph's incident is counted
+    ("حصيلة أولية لضحايا القصف على مدن وبلدات ريف إدلب اليوم.\nالقتلى: 7 قتلى بينهم طفلان.\n\n"
+     "وفي بلدة سرمين قتل مدني بقصف مدفعي.", {("killed", 1, 1, "civilians")}),
+    ("حصيلة شهداء القصف على محافظة إدلب وأريافها حتى اللحظة 9 شهداء.", set()),
+    # a toll of one town is its own
+    ("حصيلة القصف على بلدة سرمين اليوم 3 شهداء.", {("killed", 3, 3, "")}),
+])
+def test_casualties_arabic_roundup_of_many_places(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence opening on another time, once the report has given its own toll
+    ("قتلت امرأة بقصف على قرية مرعيان.\n\nوقبل ساعات، سقط أربعة شهداء بقصف على مدينة "
+     "إدلب.", {("killed", 1, 1, "women")}),
+    ("أصيب رجل بقصف على بلدة سرمين. والثلاثاء، قتل 4 مدنيين بقصف على مدينة أريحا.",
+     {("injured", 1, 1, "")}),
+    # ... but a report that opens on its day is its own
+    ("وأمس الثلاثاء، قتل 4 مدنيين بقصف على مدينة أريحا.", {("killed", 4, 4, "civilians")}),
+])
+def test_casualties_arabic_earlier_incident_recalled(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a toll's subject told at length before "إلى N"
+    ("ارتفعت حصيلة ضحايا الغارات الجوية التي استهدفت أحياء المدينة عصر اليوم الأحد، إلى 12 "
+     "مدنياً، وأصيب 30 آخرون.", {("killed", 12, 12, "civilians"), ("injured", 30, 30, "")}),
+    ("ارتفع عدد المصابين جراء القصف المدفعي على أطراف البلدة إلى 9 أشخاص.",
+     {("injured", 9, 9, "")}),
+    # a teacher, a trader: civilians
+    ("استشهاد أستاذ بقصف على البلدة.", {("killed", 1, 1, "civilians")}),
+    ("مقتل تاجر بقصف على السوق.", {("killed", 1, 1, "civilians")}),
+])
+def test_casualties_arabic_toll_told_at_length(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+def test_casualties_arabic_evening_is_no_other_day():
+    # "أمسية" (evening) begins with the letters of "أمس" (yesterday)
+    assert set(figures("قتل مدني بقصف على بلدة سرمين. أمسية اليوم قتل رجلان بقصف على البلدة.",
+                       "ar")) >= {("killed", 2, 2, "")}

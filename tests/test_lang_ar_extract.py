@@ -503,3 +503,67 @@ def test_lang_ar_extract_place_of_the_lead_sentence(text, trigger, place):
     resolved = ar_places.filter_resolved(ctx, places.resolve(ctx))
     chosen = places.event_place(ctx, resolved, ctx.sentences, ctx.norm.index(trigger))
     assert chosen is not None and chosen[1].name == place
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # an X post's text opens with a quote; a comma or stop may follow the nationality
+    ('حساب on X: "غارات روسية تستهدف مدينة سرمين"', {"russia_air_force"}),
+    ("استهدفت طائرة مسيرة تركية، مساء أمس، سيارة قرب القرية", {"turkey_air_force"}),
+    # two strikes, two aircraft (the dual)
+    ("قتل رجل في غارتين جويتين روسيتين على منزله", {"russia_air_force"}),
+    # "the enemy" as partisan pages name an attacker
+    ("العدو الروسي يقصف البلدة بالصواريخ", {"russia_army"}),
+    # the government's aircraft by their owner's name
+    ("قصف طائرات الأسد على الحي", {"syria_army"}),
+    # the coalition after "من", in quotes, or after a landing raid
+    ("غارة من التحالف على طريق البلدة", {"global_coalition"}),
+    ('استهداف سيارة بطائرة "للتحالف" قرب القرية', {"global_coalition"}),
+    ("مقتل شاب بعملية إنزال جوي للتحالف على منزله", {"global_coalition"}),
+    # an attacker's hashtag is read as its words
+    ("غارة لطيران #التحالف_الدولي قرب البلدة", {"global_coalition"}),
+    # a nationality inside a longer word is none
+    ("وصل وفد من الروسيات إلى المدينة", set()),
+])
+def test_lang_ar_extract_attacker_cues_at_word_edges(text, ids):
+    from warlog.extract.lang.ar_normalise import fold
+
+    norm = ar_actors.join_hashtags(fold(text)[0])
+    assert {actor for _, _, actor in ar_actors.find(norm)} == ids
+
+
+@pytest.mark.parametrize(("text", "doers"), [
+    # the verb opens the clause: the doer follows it
+    ("استهدفت قوات النظام بلدة كفرنبل بالمدفعية الثقيلة أمس.", {"syria_army"}),
+    # forces joined to the doer acted too
+    ('إصابة مدني بقصف مشترك من قوات "قسد" والنظام على بلدة مارع أمس.', {"sdf", "syria_army"}),
+    ("مقتل امرأة بقصف صاروخي مصدره مناطق سيطرة النظام وقوات سوريا الديمقراطية على بلدة "
+     "مارع أمس.", {"syria_army", "sdf"}),
+    # the areas an attacker holds, a misspelt kind of force, a Latin name in Arabic prose
+    ("صواريخ مصدرها مناطق قسد تستهدف مدينة اعزاز أمس.", {"sdf"}),
+    ("إصابة 6 مدنيين جراء قصف ميلشيا قسد مدينة اعزاز أمس.", {"sdf"}),
+    ("مقتل مدنيين جراء قصف لميليشيا YPG على مدينة تل أبيض أمس.", {"ypg"}),
+    # a force backing the doer is on its side; a force named by its kind, then its owner
+    ("اعتقلت قسد شاباً خلال مداهمة بمساندة التحالف الدولي في بلدة الشحيل أمس.",
+     {"sdf", "global_coalition"}),
+    ("نفذت قسد مداهمة بدعم من الطيران المروحي التابع إلى التحالف الدولي في بلدة الشحيل أمس.",
+     {"sdf", "global_coalition"}),
+])
+def test_lang_ar_extract_doers_beyond_the_first(extractor, text, doers):
+    mention = _first(extractor, text)
+    assert {a.actor_id for a in [mention.actor1, *mention.assoc_actor_1] if a} == doers
+
+
+def test_lang_ar_extract_verb_after_a_noun_has_its_target_after(extractor):
+    # "a strike that targeted regime forces": the forces were hit, not the doer
+    mention = _first(extractor, "غارة جوية استهدفت قوات النظام في ريف حماة أمس.")
+    assert mention.actor1 is None
+    assert mention.actor2 is not None and mention.actor2.actor_id == "syria_army"
+
+
+def test_lang_ar_extract_hashtag_of_the_regime_in_english(extractor):
+    # a Syrian monitor's English post names the government's forces by a hashtag
+    mentions = extract_text(extractor, "On Nov 3, #SyrianRegime artillery forces bombed "
+                            "Kafranbel village in S. #Idlib, killing one man.", "test#en",
+                            None, "en")
+    assert mentions and mentions[0].actor1 is not None
+    assert mentions[0].actor1.actor_id == "syria_army"

@@ -57,7 +57,7 @@ def _past_possessives(ctx: DocContext) -> list[Match]:
     marks = [p.start() for p in _POSSESSIVE.finditer(ctx.norm)]
     masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
     if ARABIC_BLOCK.search(ctx.norm):
-        return scan_names(masked, ctx.registry.lookup, max_tokens=8)
+        return scan_names(ar_actors.join_hashtags(masked), ctx.registry.lookup, max_tokens=8)
     # A text without Arabic is scanned stretch by stretch: no name, and nothing the scan
     # reads, runs across a break (names._BREAK). Only the stretches holding a possessive
     # read differently once it is blanked; the others keep the names of the text as it
@@ -85,8 +85,10 @@ def _registry_names(ctx: DocContext) -> list[Match]:
     """The registry's names in the text, as the scan finds them (read once per report)."""
     cached = ctx.__dict__.get("_registry_names")
     if cached is None:
+        # an Arabic hashtag's words apart ("#التحالف_الدولي"); English text as it is
+        text = ar_actors.join_hashtags(ctx.norm) if ARABIC_BLOCK.search(ctx.norm) else ctx.norm
         cached = ctx.__dict__["_registry_names"] = scan_names(
-            ctx.norm, ctx.registry.lookup, max_tokens=8)
+            text, ctx.registry.lookup, max_tokens=8)
     return cached
 
 
@@ -112,7 +114,8 @@ def find_actors(ctx: DocContext) -> list[Match]:
         noun = m.group(1) or m.group(2)
         air = bool(re.fullmatch(en.AIR_NOUNS, noun, re.I)) or "طيران" in noun or "مروحيات" in noun
         found.append(Match(m.start(), m.end(), m.group(), GenericState(air)))
-    for start, end, actor_id in ar_actors.find(ctx.norm) if _ARABIC.search(ctx.norm) else []:
+    arabic = _ARABIC.search(ctx.norm) is not None
+    for start, end, actor_id in ar_actors.find(ar_actors.join_hashtags(ctx.norm)) if arabic else []:
         # Arabic attacker cues beyond the registry's names ("القصف الروسي", "ميليشيا أسد")
         actor = registry.get(actor_id)
         # a nationality after a force the registry names alone ("الطيران الحربي
@@ -125,6 +128,12 @@ def find_actors(ctx: DocContext) -> list[Match]:
         if actor and not any(s < end and start < e for s, e in taken):
             found.append(Match(start, end, ctx.norm[start:end], actor))
             taken.append((start, end))
+    if arabic:
+        # "الطيران المروحي التابع للتحالف": a force named by its kind, then its owner,
+        # who is the actor
+        starts = {m.start for m in found}
+        found = [m for m in found if not (
+            (owned := ar_actors.OWNED_AFTER.match(ctx.norm, m.end)) and owned.end() in starts)]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -177,9 +186,14 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, is
             continue
         seen.add(actor.id)
         before = ctx.norm[max(0, m.start - 25) : m.start]
-        arabic = _ARABIC.match(m.text) is not None
-        if _BY.search(before) or arabic and ar_actors.acted(
-                before, ctx.norm[trigger_at:m.start] if m.start > trigger_at else None):
+        # (a Latin name in Arabic prose is read by the Arabic cues: "قصف لميليشيا YPG")
+        arabic = _ARABIC.match(m.text) is not None or _ARABIC.search(before[-12:]) is not None
+        if arabic and side1 and side1[-1].end <= m.start and ar_actors.joined(
+                ctx.norm[side1[-1].end:m.start], m.text):
+            side1.append(m)  # "قوات النظام وقسد": joined to the doer, a doer too
+        elif _BY.search(before) or arabic and ar_actors.acted(
+                before, ctx.norm[trigger_at:m.start] if m.start > trigger_at else None,
+                opens=m.start <= 25):
             side1.append(m)
         elif _TARGET.search(before):
             side2.append(m)

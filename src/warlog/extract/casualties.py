@@ -36,7 +36,10 @@ are read in ``_arabic_people`` and ``_name_lists``. A massacre told with no toll
 Not every line of a page is the report: the headlines listed under "اقرأ أيضاً", "Related",
 "السابق/التالي" (``_other_stories``) are other stories', and a sentence opened as an aside
 ("يذكر أن") or naming "those attacks" of a period recalls other incidents; their figures
-are skipped.
+are skipped. So are, in an Arabic report, a sentence that opens on another time once the
+report has given its toll ("وقبل ساعات، سقط أربعة شهداء"), and a day's roundup over many
+places ("حصيلة ضحايا القصف على مدن وبلدات ريف إدلب") with the breakdown after it in its
+paragraph: they recall or sum other incidents (``_not_recalled``, ``_roundups``).
 
 Sentences about a whole war or a long period ("... have been killed since 2011", "the
 war has killed", "over the past year", "منذ بداية 2025", "خلال شهر أيار") are
@@ -373,15 +376,19 @@ _FILLER = r"(?:(?:the|a total of|at least|more than|another|a further|all|some|o
 # a word's start: after a space, a comma, a bracket, a quote (an X post's text opens with
 # one: 'on X: "مقتل مدني ...'), a hashtag's mark, a colon or bar with no space ("الصحة:استشهاد")
 _AR_EDGE = r"(?:^|(?<=[\s،,(\"“«#:|0-9]))[وبل]?"
+# what a toll is of, between "حصيلة ضحايا" and "إلى N": "ارتفعت حصيلة ضحايا الغارات الجوية
+# التي استهدفت أحياء المدينة عصر اليوم إلى 16 مدنياً" (up to 20 words, not past another
+# toll's verb or a clause's end)
+_AR_TOLL_OF = (r"(?:\s+(?!و?(?:اصيب|اصابه|جرح|قتل|مقتل|استشهد|استشهاد)(?!\w))[^\s.;:]+){0,20}?\s+")
 _BEFORE_KILLED = re.compile(
     rf"(?:\b(?:{en.CASUALTY_KILLED_BEFORE})\s+{_FILLER}"
     rf"|{_AR_EDGE}(?:{ar.CASUALTY_KILLED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
-    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:شهداء|قتلي|ضحايا|وفيات)(?:\s+\S+){{0,3}}?\s+"
+    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:شهداء|قتلي|ضحايا|وفيات){_AR_TOLL_OF}"
     rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
 _BEFORE_INJURED = re.compile(
     rf"(?:\b(?:{en.CASUALTY_INJURED_BEFORE})\s+{_FILLER}"
     rf"|{_AR_EDGE}(?:{ar.CASUALTY_INJURED_BEFORE})\s+(?:(?:{ar.CASUALTY_FILLERS})\s+)*"
-    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:جرحي|مصابين|اصابات)(?:\s+\S+){{0,3}}?\s+"
+    rf"|{_AR_EDGE}(?:حصيله|عدد)\s+(?:ال)?(?:جرحي|مصابين|اصابات){_AR_TOLL_OF}"
     rf"(?:الي|ل|بلغت|بلغ|هي|وصلت)\s+)$", re.I)
 # "مقتل وإصابة 5 مدنيين" (killing and wounding of five): killed and injured together, told
 # before the figure as Syrian headlines tell a toll
@@ -537,6 +544,9 @@ _AR_PLURAL = re.compile(
 _AR_DUAL = re.compile(rf"{_AR_EDGE}(?:ال)?(?P<w>{_alternation(ar.CASUALTY_DUALS)})(?!\w)"
                       rf"(?P<more>(?:\s*[،,]?\s*و\s*(?:(?:ال)?(?:{_alternation(ar.CASUALTY_SINGULAR)}"
                       rf"|{_alternation(ar.CASUALTY_DUALS)})|{ar.CASUALTY_KIN}|{ar.CASUALTY_KIN_TWO})(?!\w))*)")
+
+
+_AR_ARMED_AFTER = re.compile(ar.CASUALTY_ARMED_AFTER)
 
 
 @dataclass
@@ -877,6 +887,8 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         if any(s <= m.start("w") < e for s, e in spans):
             continue
         victims, kind = ar.CASUALTY_DUALS[m.group("w")]
+        if victims in ("", "civilians") and _AR_ARMED_AFTER.match(text, m.end("w")):
+            victims = "combatants"  # "قتل شخصان مسلحان": two fighters
         before = text[max(0, m.start() - _LOOKBACK): m.start()]
         if re.search(rf"(?:{_alternation(ar.CASUALTY_DUALS)})\s*$", before):
             continue  # "طفلين شقيقين": the same two, told again
@@ -1093,6 +1105,35 @@ def _other_stories(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_AR_ROUNDUP = re.compile(ar.CASUALTY_ROUNDUP)
+
+
+def _roundups(norm: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a day's roundup over many places: from its toll sentence to the end of
+    its paragraph (a blank line)."""
+    spans = []
+    for start, end in sentences:
+        if _AR_ROUNDUP.search(norm, start, end):
+            stop = norm.find("\n\n", end)
+            spans.append((start, stop if stop >= 0 else len(norm)))
+    return spans
+
+
+_AR_RECALL_OPENS = re.compile(ar.CASUALTY_RECALL_OPENS)
+
+
+def _not_recalled(norm: str, sentences: list[tuple[int, int]], figures: list[tuple[int, _Figure]]
+                  ) -> list[tuple[int, _Figure]]:
+    """The figures less those of another incident that an Arabic report recalls: in a
+    sentence opening on another time once the report has given a toll before it."""
+    if not figures:
+        return figures
+    first = min(at + f.start for at, f in figures)
+    cut = [(start, end) for start, end in sentences  # another incident's sentences
+           if start > first and _AR_RECALL_OPENS.match(norm[start:end])]
+    return [(at, f) for at, f in figures if not any(a <= at + f.start < b for a, b in cut)]
+
+
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
     others = _other_stories(ctx.norm)
     if others:
@@ -1101,6 +1142,11 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
     figures = [(p_start, f) for s_start, s_end in sentences
                for p_start, p_end in _pieces(s_start, s_end, ctx.norm)
                for f in _sentence_figures(ctx.norm[p_start:p_end])]
+    if figures and ARABIC_BLOCK.search(  # (every cue below is Arabic)
+            ctx.norm, min(s for s, _ in sentences), max(e for _, e in sentences)):
+        roundups = _roundups(ctx.norm, sentences)
+        figures = [(at, f) for at, f in figures if not any(a <= at < b for a, b in roundups)]
+        figures = _not_recalled(ctx.norm, sentences, figures)
     if sentences:  # a list runs over several lines, past one sentence
         first, last = min(s for s, _ in sentences), max(e for _, e in sentences)
         figures += [(first, f) for f in _name_lists(ctx.norm[first:last])]
