@@ -99,3 +99,90 @@ def test_places_ar_common_words_groups_and_menus_are_no_places(extractor, text, 
 ])
 def test_names_tokens_split_where_the_script_changes(text, words):
     assert [text[s:e] for s, e in tokens(text)] == words
+
+
+@pytest.mark.parametrize(("text", "name", "iso", "feature"), [
+    # a name in quotes is cued by the word before the quote
+    ('قتل شاب برصاص مجهولين في بلدة "ذيبان" بريف دير الزور الشرقي.', "Dhībān", "SY", "city"),
+    # the invisible direction marks a copied post puts before a hashtag read as spaces:
+    # "ريف ‎#ادلب" is the governorate's countryside
+    ("قصف مدفعي على قرية في ريف \u200e#ادلب أدى لإصابة مدنيين.", "Idlib", "SY", "admin1"),
+    ("قصف مدفعي على قرية في ريف\u200f #ادلب أدى لإصابة مدنيين.", "Idlib", "SY", "admin1"),
+    # the everyday spellings of towns GeoNames lists otherwise
+    ("قصف مدفعي على مدينة البوكمال أدى لإصابة مدنيين.", "Ālbū Kamāl", "SY", "city"),
+    ("قصف مسيرة تركية على معمل في مدينة ديرك أدى لإصابة ثلاث نساء.", "Al Mālikīyah", "SY", "city"),
+    ("قصف صاروخي على بلدة كفرزيتا أدى لإصابة طفل.", "Kafr Zaytā", "SY", "city"),
+    ("قصف مدفعي على محيط بلدة الشدادي جنوبي الحسكة أدى لمقتل مدني.", "Ash Shaddādah", "SY", "city"),
+    # an Arabic report's armed group tells the country of a namesake village
+    ("وحسب شهود من ذيبان فإن قوات قسد داهمت المنزل وقتلت شابا واعتقلت آخرين.", "Dhībān", "SY", "city"),
+])
+def test_places_ar_quotes_marks_spellings_and_groups(extractor, text, name, iso, feature):
+    place = _place(extractor, text)
+    assert (place.name, place.iso, place.feature) == (name, iso, feature)
+
+
+def test_places_ar_near_a_hashtag_is_near(extractor):
+    place = _place(extractor, "غارة بطائرة مسيرة على دراجة نارية قرب #سرمين أدت لمقتل شخص.")
+    assert (place.name, place.geo_precision) == ("Sarmīn", 2)
+
+
+@pytest.mark.parametrize("spelling", ["كفرزيتا", "كفر زيتا", "ديرحافر", "دير حافر", "البوكمال"])
+def test_gazetteer_heads_written_joined_or_apart(spelling):
+    assert any(p.iso == "SY" for p in default_gazetteer().lookup(spelling))
+
+
+@pytest.mark.parametrize("comment", [
+    "Ahmad Aliالله يحمي أهلنا في مدينة حمص 1y",
+    "محمود خالدالله يرحمهم من أهالي مدينة حمص 2w",
+])
+def test_places_ar_a_posts_comments_locate_nothing_where_the_post_names_a_place(
+        extractor, comment):
+    post = "استشهاد طفل بقصف مدفعي على قرية في ريف ادلب الجنوبي صباح اليوم"
+    text = f"{post}All reactions:12 commentsLikeCommentMost relevant{comment}"
+    assert _place(extractor, text).name == "Idlib"
+    # where the post names no place, its comments are all there is
+    text = text.replace(" في ريف ادلب الجنوبي", "")
+    assert _place(extractor, text).name == "Homs"
+
+
+def test_places_ar_other_stories_headlines_locate_nothing(extractor):
+    text = ("الاحتلال التركي يقصف منزلا في كوباني\n"
+            "أصيب أفراد أسرة واحدة في قصف بطائرة مسيرة استهدف منزلهم في قرية الكزبرية بريف "
+            "كوباني الغربي صباح اليوم، ونقلوا إلى المشفى.\n"
+            "مسيرة تستهدف معسكرا للمعارضة الكردية في هولير\n"
+            "شكوى قضائية في السليمانية ضد ارتفاع أسعار الوقود\n"
+            "حريق واسع قرب طريق هولير كركوك يغلق الطريق")
+    assert _place(extractor, text).name == "‘Ayn al ‘Arab"
+    lines = text.split("\n")
+    spans = places._other_headlines(_context(extractor, text))
+    assert [(s, e) for s, e in spans] == [(text.index(lines[2]), len(text))]
+
+
+@pytest.mark.parametrize("post", [
+    # a post's own short lines (a signature, a prayer, a hashtag) are no headlines
+    "قصف مدفعي على القرية أدى لإصابة طفلين بجروح متفاوتة نقلوا على إثرها إلى المشفى في المدينة\n"
+    "حسبنا الله ونعم الوكيل\nخالد الشمالي\n#الخوذ_البيضاء",
+    # nor is a page's title before the article
+    "قصف على كوباني\nقصف جديد على ريف كوباني الغربي\nإصابة مدنيين في قصف تركي\n"
+    "أصيب أفراد أسرة واحدة في قصف بطائرة مسيرة استهدف منزلهم في قرية بريف كوباني الغربي.",
+])
+def test_places_ar_short_lines_of_a_post_are_no_headlines(extractor, post):
+    assert places._other_headlines(_context(extractor, post)) == []
+
+
+def test_places_ar_a_bare_governorate_takes_the_side_the_lead_names(extractor):
+    gaz = default_gazetteer()
+    seat = next(p for p in gaz.lookup("دير الزور") if p.feature == "admin1")
+    place = _place(extractor, "مقتل شاب خلال مداهمة في محافظة دير الزور\n"
+                              "قتلت قوات قسد شابا خلال مداهمة منزله في بلدة الكزبرية شرق دير الزور.")
+    # the governorate named bare is the place; the lead's "شرق دير الزور" gives its side
+    assert place.span.text == "محافظة دير الزور"
+    assert place.longitude > seat.longitude
+
+
+def _context(extractor, text):
+    from warlog.extract.context import DocContext
+    from warlog.ingest.readers import make_document
+
+    doc = make_document(text, "test#places-ar", language="ar")
+    return DocContext(doc, extractor.gazetteer, extractor.registry)

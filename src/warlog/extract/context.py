@@ -54,9 +54,13 @@ class DocContext:
 
     def norm_range(self, span: Span) -> tuple[int, int]:
         """Offsets in the matching text of a Span of the stored text."""
+        return self.norm_offset(span.start), self.norm_offset(span.end)
+
+    def norm_offset(self, at: int) -> int:
+        """The offset in the matching text of an offset in the stored text."""
         from bisect import bisect_left
 
-        return bisect_left(self._orig, span.start), bisect_left(self._orig, span.end)
+        return bisect_left(self._orig, at)
 
     @cached_property
     def quotes(self):

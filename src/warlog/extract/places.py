@@ -7,7 +7,9 @@ point), demonyms ("Russian": Russia) and short forms ("U.S.", "W.Va."). Where sp
 the text, a one-word gazetteer match it did not call a place needs other evidence: a
 word before it that introduces a place, a ", State" after it, or a big population; one
 inside a person's name is none. Where spaCy did not read (Arabic, and outside the event
-sentences in the pipeline), the gazetteer's own rules decide.
+sentences in the pipeline), the gazetteer's own rules decide. A toponym in an actor's
+name, in a copied post's comments or in a news page's list of other headlines locates
+nothing (a "mention").
 
 Resolving (``resolve``): a prior from population and kind of place, then the document's
 context: its countries and first-level regions, a "Town, State" qualifier, and nearness
@@ -42,7 +44,7 @@ _DISTRICT_BEFORE = re.compile(
 _DISTRICT_AFTER = re.compile(r"^\s+(district|neighbou?rhood|quarter)\s+of\b", re.I)
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s")
-_NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*$")
+_NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*#?$")
 
 
 class Candidates(list):
@@ -105,6 +107,7 @@ def find_places(ctx: DocContext) -> list[Match]:
     # a capital that speaks is its government ("Damascus denies"): toponyms all the same,
     # but they locate nothing
     taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
+    taken += _other_headlines(ctx)
     out = []
     kept = _without_overlaps(found)
     # "the Safi family home", "the Salama and Eid families": people, and the same name
@@ -118,6 +121,68 @@ def find_places(ctx: DocContext) -> list[Match]:
         if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
             m = Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
         out.append(m)
+    return _without_comments(ctx, out)
+
+
+# A copied Facebook post ends with its reactions line ("All reactions:", "كل التفاعلات"),
+# and its readers' comments follow: where the post names a place, a place a commenter
+# names ("Slleman Alnasrالزرقاء") locates nothing; where it names none, the comments (its
+# author's "في عين ترما بريف دمشق" among them) are all there is (airwars-syria development
+# half, loc_25km in sources: +1 -1 with comments never locating, +1 so).
+_REACTIONS = ("All reactions", "كل التفاعلات")
+
+
+def _comments_start(ctx: DocContext) -> int:
+    """Where a copied Facebook post's comments begin in ctx.norm (its end when none)."""
+    text = ctx.doc.text
+    at = min((i for i in (text.find(r) for r in _REACTIONS) if i >= 0), default=-1)
+    return len(ctx.norm) if at < 0 else ctx.norm_offset(at)
+
+
+def _without_comments(ctx: DocContext, found: list[Match]) -> list[Match]:
+    """The toponyms, those of a post's comments made mentions where the post names one."""
+    comments = _comments_start(ctx)
+    if not any(m.start < comments and m.value and not m.value.mention  # type: ignore[attr-defined]
+               for m in found):
+        return found
+    return [Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
+            if m.start >= comments else m for m in found]
+
+
+# A news page lists its other stories' headlines after the article: a run of at least
+# HEADLINE_RUN lines that read as headlines (HEADLINE_CHARS characters, four words or
+# more, none ending a sentence) after the article's first paragraph (the first line
+# longer than a headline). Their places locate nothing the article reports (a Kobani
+# report beside Erbil's headlines). A post's own short lines (a signature, "حسبنا الله",
+# a hashtag) are no headlines and break a run.
+# (airwars-syria development half, loc_25km / governorate_acc in sources: +3 / +4-1 so;
+# with every short line a headline, 0 / -1, as posts' own lines were taken)
+HEADLINE_RUN = 3
+HEADLINE_CHARS = (25, 100)
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = ".:،؟!"
+
+
+def _other_headlines(ctx: DocContext) -> list[tuple[int, int]]:
+    """The spans of ctx.norm that are runs of other stories' headlines (Arabic pages)."""
+    if ctx.lang is not ar or "\n" not in ctx.norm:
+        return []
+    lines = [(m.start(), m.end(), m.group().strip(" \t/|")) for m in _LINE.finditer(ctx.norm)]
+    first = next((i for i, (s, e, t) in enumerate(lines) if len(t) > HEADLINE_CHARS[1]), None)
+    if first is None:
+        return []
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for s, e, t in [*lines[first + 1:], (0, 0, ".")]:
+        if not t:
+            continue
+        if HEADLINE_CHARS[0] <= len(t) <= HEADLINE_CHARS[1] and t[-1] not in _SENTENCE_END \
+                and t.count(" ") >= 3:
+            run.append((s, e))
+            continue
+        if len(run) >= HEADLINE_RUN:
+            out.append((run[0][0], run[-1][1]))
+        run = []
     return out
 
 
@@ -528,8 +593,9 @@ def _villages_with_cue(ctx: DocContext, m: Match) -> Match | None:
 
 # A one-word Arabic name is often also a common word ("جديدة" new, "حرجة" critical):
 # it counts as a place only after a word that introduces one, or if it names a city.
-_AR_PLACE_CUE = re.compile(rf"(?<!\S)(?:{ar.PLACE_CUE_BEFORE})\s+$")
-_AR_PLACE_CUE_AFTER = re.compile(rf"^\s+(?:{ar.PLACE_CUE_AFTER})(?!\S)")
+# A name in quotes is cued all the same ('بلدة "ذيبان"', '"ذيبان" شرقي').
+_AR_PLACE_CUE = re.compile(rf"(?<!\S)(?:{ar.PLACE_CUE_BEFORE})\s+[\"“”«']?$")
+_AR_PLACE_CUE_AFTER = re.compile(rf"^[\"“”»']?\s+(?:{ar.PLACE_CUE_AFTER})(?!\S)")
 _AR_CITY_POPULATION = 50_000
 # "Brig. Gen. Murat Kaya": a first name, not the town of Murat.
 _TITLE_BEFORE = re.compile(
@@ -634,6 +700,9 @@ class _Votes:
 _UNRESOLVED = "unresolved"
 COUNTRY_SPLIT = 1.0
 REGION_SPLIT = 1.0
+# An Arabic report's armed group's vote for its home country, against a state's 1
+# (airwars-syria development half: +2 sources in loc_25km, none lost)
+GROUP_VOTE = 0.5
 _STATE_VOTER = "\x00actors"  # the votes of state actors ("the Syrian army"), never left out
 
 
@@ -696,8 +765,13 @@ def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
     # first reading: toponyms whose candidates all lie in one country, or one region
     countries, regions = _Votes(), _Votes()
     for a in ctx.actors:  # "the Syrian army" says the story is in Syria
-        if getattr(a.value, "type", "") == "state" and a.value.country:  # type: ignore[attr-defined]
-            countries.add(_STATE_VOTER, a.value.country, 1)  # type: ignore[attr-defined]
+        kind, home = getattr(a.value, "type", ""), getattr(a.value, "country", "")
+        if kind == "state" and home:
+            countries.add(_STATE_VOTER, home, 1)
+        elif ctx.lang is ar and home and kind != "media":
+            # an Arabic report's armed group ("قسد") fights at home, mostly: a weaker
+            # vote, enough to choose between namesake villages of two countries
+            countries.add(_STATE_VOTER, home, GROUP_VOTE)
     state_votes = dict(countries.by_name)
     for i, places in enumerate(cands):
         big = any(p.feature in ("country", "admin1") for p in places)
@@ -873,10 +947,22 @@ _WAY_AFTER = re.compile(r"\s*(?:ال)?(شمال|جنوب|شرق|غرب)ي(?:\s+(
 _WAY_BEFORE = re.compile(rf"{_AR_WAY_BEFORE}\s+(?:محافظه\s+)?#?$")
 
 
+def _way_of(ctx: DocContext, match: Match) -> re.Match | None:
+    return (_WAY_AFTER.match(ctx.norm, match.end, match.end + 25)
+            or _WAY_BEFORE.search(ctx.norm[max(0, match.start - 25):match.start]))
+
+
 def _countryside(ctx: DocContext, match: Match, latitude: float, longitude: float
                  ) -> tuple[float, float]:
-    way = (_WAY_AFTER.match(ctx.norm, match.end, match.end + 25)
-           or _WAY_BEFORE.search(ctx.norm[max(0, match.start - 25):match.start]))
+    way = _way_of(ctx, match)
+    if not way:
+        # the governorate named bare ("دير الزور") where the lead names its side
+        # elsewhere ("بلدة الشحيل شرق دير الزور"): the lead's side
+        lead_end = ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] \
+            if ctx.sentences else 0
+        seats = {p for p in match.value if p.feature == "admin1"}  # type: ignore[attr-defined]
+        way = next((w for m in ctx.places if m.start < lead_end and m is not match
+                    and seats & set(m.value) and (w := _way_of(ctx, m))), None)
     if not way:
         return latitude, longitude
     north = sum(_WAY[w][0] for w in way.groups() if w)
@@ -926,7 +1012,7 @@ def _towns_way(gaz: Gazetteer, region: Place | None, latitude: float, longitude:
 # "اصابات من بلدة التمانعة جراء القصف على مخيم مرام", "من أبناء بلدة", "قصف مصدره من
 # مواقع": a place of the same precision that is not so introduced is the event's.
 _ORIGIN = re.compile(r"(?<!قرب )(?<!كل )(?<!\S)(?:من|ابناء|اهالي|نازحي|مهجري)\s+"
-                     r"(?:(?:ابناء|اهالي)\s+)?(?:مدينه|بلده|قريه|مخيم|حي)?\s*#?$")
+                     r"(?:(?:ابناء|اهالي)\s+)?(?:مدينه|بلده|قريه|مخيم|حي)?\s*[#\"“«]?$")
 # "مدينة إدلب", "the city of Idlib", "Idlib city": the town itself.
 _CITY_BEFORE = re.compile(r"(?:مدينه|المدينه|city of|town of)\s+#?$", re.I)
 _CITY_AFTER = re.compile(r"^\s+(?:city|المدينه)\b", re.I)

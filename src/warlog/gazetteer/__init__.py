@@ -7,7 +7,10 @@ for governorates and provinces, each coded to its capital; regions.tsv (written 
 team) for US states, Canadian provinces, Australian states, the UK's nations and a few
 regions, each with a centre point; us_counties.tsv for US counties (from the zipcodes
 package's ZIP code points); abbreviations.tsv for U.S., UK, DRC and the like;
-town_aliases.tsv (written by the team) for the Kurdish names of north-east Syria's towns.
+town_aliases.tsv (written by the team) for the Kurdish names of north-east Syria's towns
+and the everyday Arabic spelling of a few others. In the countries warlog is built for,
+a name headed by "كفر", "دير" or "البو" is also indexed with the head joined to the next
+word ("كفرزيتا"), as pages write it.
 In the countries warlog is built for, a town cities500 lists with no population is read
 as LISTED_POPULATION people (the least the list holds), not as a hamlet.
 """
@@ -129,6 +132,11 @@ def key_variants(key: str) -> list[str]:
     return variants
 
 
+# Syrian and Iraqi pages write these heads of a town's name joined to the next word as
+# often as apart ("كفرزيتا", "ديرحافر", "البوكمال"); GeoNames lists most with a space.
+_JOINED_HEADS = ("كفر ", "دير ", "البو ")
+
+
 def _table(name: str) -> list[dict[str, str]]:
     """The rows of one of the tab-separated tables shipped beside this module ('#' lines
     are comments)."""
@@ -160,7 +168,10 @@ class Gazetteer:
         self.key_order = None
         seen: set[str] = set()
         for name in names:
-            for key in key_variants(name_key(name)):
+            variants = key_variants(name_key(name))
+            if place.iso in FOCUS_COUNTRIES:
+                variants += [v.replace(" ", "", 1) for v in variants if v.startswith(_JOINED_HEADS)]
+            for key in variants:
                 if len(key) >= 3 and key not in seen:
                     seen.add(key)
                     self.first_words.add(key.split(" ", 1)[0])
@@ -339,7 +350,8 @@ class Gazetteer:
                 self.abbreviations[abbr] = (place, iso == "US" and "." not in abbr)
 
     def _add_town_aliases(self) -> None:
-        """Other names of listed towns (town_aliases.tsv: Kurdish names of Syrian towns)."""
+        """Other names of listed towns (town_aliases.tsv: Kurdish names of Syrian towns,
+        everyday Arabic spellings)."""
         for row in _table("town_aliases.tsv"):
             place = self.by_id.get(int(row["geonameid"]))
             if place is not None:
@@ -513,7 +525,7 @@ def _countryinfo() -> dict[str, dict]:
 
 
 # Bump when the index's shape or the rules that build it change.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 
 def _cache_path() -> Path:

@@ -6,6 +6,7 @@ maps back through ``orig``):
 
 * Arabic letters folded: alef forms (أ إ آ ٱ) to ا, ta marbuta ة to ه, alef maqsura ى
   to ي (``gazetteer.normalise_arabic``); Arabic-Indic and Persian digits to 0-9.
+* read as spaces: the invisible direction marks (LRM, RLM and the like).
 * dropped: diacritics, tatweel, and the marks pages put inside words so that platforms
   do not flag them ("مقـ.ـتل", "اسـ ـتـ ـهداف": a tatweel, then dots, commas or spaces,
   then a letter).
@@ -36,6 +37,10 @@ _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a]
                           rf"(?![وف](?:{_OPENERS})(?![\u0621-\u064a]))")
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
+# The invisible direction marks a copied post puts between words read as spaces: "ريف
+# \u200e#ادلب" is the countryside of Idlib, as "ريف #ادلب" is (in an Arabic text only).
+_FOLD.update(dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069\ufeff"), " "))
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # Chrome of copied social-media pages: whole lines, or runs inside a line (X glues the
 # timestamp and view counts to the post's last word).
@@ -92,7 +97,8 @@ PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
     ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),
 ]
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-# Every character that _FOLD, _DIACRITICS or _OBFUSCATION changes lies in this block.
+# Every character that _FOLD, _DIACRITICS or _OBFUSCATION changes lies in this block (but
+# the direction marks, which a text without Arabic keeps).
 ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 

@@ -6,7 +6,9 @@ A report written in Arabic about the wars warlog is built for names places in th
 countries (gazetteer.FOCUS_COUNTRIES). A place outside them is kept only when it is a
 country or first-level region, or when a word that introduces a settlement comes right
 before it ("مدينه كان"). When the report names no place inside them, a one-word name
-abroad still needs that cue; longer names abroad stand."""
+abroad still needs that cue; longer names abroad stand. Which countries a report names
+is read from the places that locate something: not from its comments, its page's other
+headlines or an actor's name."""
 
 from __future__ import annotations
 
@@ -36,11 +38,14 @@ def filter_resolved(ctx: DocContext, resolved: list[tuple[Match, Place]]
     where the gazetteer knows only the latter (the focus countries name each other's
     villages alike)."""
     focus = any(p.iso in FOCUS_COUNTRIES for _, p in resolved)
-    named = {p.iso for _, p in resolved if p.iso and p.feature in _AREAS}
+    # (a place that locates nothing, in the page's other headlines, its comments or an
+    # actor's name, does not make its country the report's)
+    locating = [(m, p) for m, p in resolved if p.iso and not getattr(m.value, "mention", False)]
+    named = {p.iso for _, p in locating if p.feature in _AREAS}
     # a country where the report places several towns is one it names all the same (a
     # Kobani report with an Iraqi governorate in its sidebar)
-    towns = Counter(iso for iso, _ in {(p.iso, name_key(m.text)) for m, p in resolved
-                                        if p.iso and p.feature not in _AREAS})
+    towns = Counter(iso for iso, _ in {(p.iso, name_key(m.text)) for m, p in locating
+                                        if p.feature not in _AREAS})
     named |= {iso for iso, n in towns.items() if n >= SEVERAL_TOWNS}
     kept = []
     for m, p in resolved:
