@@ -109,3 +109,14 @@ def test_gazetteer_listed_town_without_figure_is_no_hamlet(name):
 
     towns = [p for p in default_gazetteer().lookup(name) if p.iso == "SY"]
     assert towns and all(p.population >= LISTED_POPULATION for p in towns)
+
+
+def test_gazetteer_area_demonyms_name_their_place():
+    # every row of demonyms.tsv finds its place (a misspelt name would drop the row)
+    from warlog.gazetteer import _table
+
+    gaz = default_gazetteer()
+    for row in _table("demonyms.tsv"):
+        for form in row["demonyms"].split("|"):
+            place = gaz.area_demonyms[form.casefold()]
+            assert (place.iso, name_key(place.name)) == (row["country"], name_key(row["place"]))

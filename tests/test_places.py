@@ -3,7 +3,11 @@ Sentences written for these tests; expectations inline."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.extract import ner, places
 from warlog.extract.context import DocContext
@@ -143,7 +147,7 @@ def test_ner_pipeline_scope_is_doubtful_names_of_event_and_lead_sentences():
     from warlog.extract import pipeline
 
     text = ("Farmers met on Monday. Prices were stable. Traders were calm. Rain fell on "
-            "Tuesday. Benton residents said a car bomb killed three soldiers on Friday. "
+            "Tuesday. Benton officials said a car bomb killed three soldiers on Friday. "
             "Hamlin markets reopened on Sunday.")
     ctx = context(text)
     pipeline.detect_events(ctx, [])
@@ -201,3 +205,126 @@ def test_places_names_before_counties_are_counties():
     for name in ("Clarke", "Madison", "Oconee", "Oglethorpe"):
         assert (found[name].feature, found[name].iso, found[name].admin1_code) == (
             "admin2", "US", "GA")
+
+
+@pytest.mark.parametrize(("text", "toponym", "feature", "iso", "admin1"), [
+    # a state's or province's name is the state, not a small town named after it
+    ("Farmers in Kansas lost much of the wheat crop, the extension office in Champaign, "
+     "Illinois, said.", "Kansas", "admin1", "US", "KS"),
+    ("Ontario's premier visited Woodstock and Oxford on Tuesday.", "Ontario", "admin1", "CA",
+     "08"),
+    # ... unless a qualifier names the town's state
+    ("A barn burned near Kansas, Ill., on Sunday night.", "Kansas", "city", "US", "IL"),
+    # a world region is not the hamlet named after it, nor does it pull Cairo to Georgia
+    ("Peace talks in the Middle East stalled as envoys left Cairo on Monday.", "Middle East",
+     "region", "", ""),
+    ("Peace talks in the Middle East stalled as envoys left Cairo on Monday.", "Cairo",
+     "city", "EG", "11"),
+])
+def test_places_state_and_region_names_outrank_namesake_towns(text, toponym, feature, iso,
+                                                              admin1):
+    place = resolved(text)[toponym]
+    assert (place.feature, place.iso, place.admin1_code) == (feature, iso, admin1)
+
+
+@pytest.mark.parametrize(("text", "toponym", "feature", "iso", "admin1"), [
+    ("Thousands of Ohioans lined up for the jobs fair in Columbus.", "Ohioans", "admin1",
+     "US", "OH"),
+    ("Several Minnesotans were stranded by the storm.", "Minnesotans", "admin1", "US", "MN"),
+    ("South Ossetian militias fired on the village, officials in Tbilisi said.",
+     "South Ossetian", "region", "GE", ""),
+    ("The Sinhalese majority voted for the president in Colombo.", "Sinhalese", "country",
+     "LK", ""),
+    ("The Czechs hold the council's presidency until June.", "Czechs", "country", "CZ", ""),
+    # after a hyphen, a demonym names its country all the same
+    ("The Arab-Israeli conflict was on the agenda.", "Israeli", "country", "IL", ""),
+    ("Egypt will host inter-Palestinian talks next week.", "Palestinian", "country", "PS", ""),
+])
+def test_places_demonyms_of_states_regions_and_after_hyphens(text, toponym, feature, iso,
+                                                             admin1):
+    found = {m.text: (m, p) for m, p in places.resolve(context(text))}
+    match, place = found[toponym]
+    assert (place.feature, place.iso, place.admin1_code) == (feature, iso, admin1)
+    assert match.value.mention  # a people locates no event
+
+
+@pytest.mark.parametrize(("text", "not_a_place"), [
+    ("African-American voters turned out in Atlanta.", "American"),
+    ("Abu Omar al-Iraqi was killed near Mosul.", "Iraqi"),
+])
+def test_places_ethnic_compounds_and_surnames_are_no_demonyms(text, not_a_place):
+    assert not_a_place not in {m.text for m in context(text).places}
+
+
+def test_places_eu_is_placed_at_its_seat_and_locates_nothing():
+    found = {m.text: (m, p) for m, p in places.resolve(context(
+        "EU ministers met on Monday to discuss sanctions."))}
+    match, place = found["EU"]
+    assert place.feature == "region" and match.value.mention
+    assert abs(place.latitude - 50.85) < 0.5 and abs(place.longitude - 4.35) < 0.5  # Brussels
+
+
+@pytest.mark.parametrize(("text", "feature", "iso", "admin1"), [
+    # a county named in full is the county again where its name stands alone
+    ("Kanawha County deputies arrested the man on Friday. He appeared in Kanawha Circuit "
+     "Court on Monday.", "admin2", "US", "WV"),
+    ("A DeKalb County jury convicted the man in Decatur, Ga. DeKalb police had arrested "
+     "him in 2008.", "admin2", "US", "GA"),
+    # ... or the town of that name that lies in it
+    ("The DeKalb County board met in Sycamore, Ill., on Monday. DeKalb police reported a "
+     "burglary near the university.", "city", "US", "IL"),
+])
+def test_places_county_name_alone_follows_the_full_name(text, feature, iso, admin1):
+    found = {m.text: p for m, p in places.resolve(context(text)) if m.text == "DeKalb"
+             or m.text == "Kanawha"}
+    (place,) = found.values()
+    assert (place.feature, place.iso, place.admin1_code) == (feature, iso, admin1)
+
+
+@pytest.mark.parametrize(("text", "virus", "place"), [
+    ("Health officials confirmed two West Nile virus cases in Houston.", "West Nile", "Houston"),
+    ("Pigs near Manila carried the Reston ebolavirus.", "Reston", "Manila"),
+    ("An outbreak of Marburg haemorrhagic fever was declared in Uige.", "Marburg", "Uige"),
+])
+def test_places_virus_named_after_a_place_is_no_place(text, virus, place):
+    found = {m.text for m in context(text).places}
+    assert virus not in found and place in found
+
+
+_WORDS = ["Russian", "Russians", "RUSSIAN", "South Ossetian", "Sri Lankan", "Guinea-Bissauan",
+          "Ohioans", "Texan", "Israeli", "Arab", "American", "African", "Anglo", "Smith",
+          "South", "New", "Yorker", "Lankan", "inter", "al", "the", "men", "x2"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", "-", ", ", "'s ", ""])),
+                max_size=12))
+def test_places_demonym_scan_finds_what_one_pattern_of_all_forms_finds(parts):
+    # the word-by-word look-up finds the spans that one regular expression of every form
+    # (longest first) finds, less the nisbas and ethnic compounds it leaves out
+    text = "".join(w + sep for w, sep in parts)
+    ctx = context(text)
+    gaz = ctx.gazetteer
+    forms = sorted({f for d in (*gaz.demonyms, *gaz.area_demonyms) if d.isascii()
+                    for f in (d.title(), d.upper())}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    ethnic = [m.span() for m in places._ETHNIC_COMPOUND.finditer(text)]
+    want = [(m.start(), m.end()) for m in pattern.finditer(text)
+            if not (text[m.start() - 1 : m.start()] == "-" and places._NISBA_BEFORE.search(
+                text[max(0, m.start() - 5) : m.start()]))
+            and not any(s <= m.start() < e for s, e in ethnic)]
+    found = places._demonyms(ctx, ner.Entities(scope=[(0, len(text))]))
+    assert [(m.start, m.end) for m in found] == want
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # a legislator's party and home town
+    ("The bill's sponsor, Sen. Dana Holt, DFL-Chisholm, said the vote would be close.",
+     "Chisholm"),
+    ("Rep. Ann Keller (R-Moorpark) voted against the budget.", "Moorpark"),
+    # a town's people
+    ("The 41-year-old Camarillo resident was taken to the hospital.", "Camarillo"),
+])
+def test_places_home_towns_of_legislators_and_residents(text, town):
+    found = {m.text: m for m in context(text).places}
+    assert town in found and found[town].value

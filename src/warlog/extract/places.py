@@ -3,17 +3,19 @@ context, and the event's own location chosen among the places a report names.
 
 Finding (``find_places``): the gazetteer's longest matches, spaCy's GPE/LOC/FAC entities
 (resolved through the gazetteer; one it cannot resolve is kept as a name without a
-point), demonyms ("Russian": Russia) and short forms ("U.S.", "W.Va."). Where spaCy read
-the text, a one-word gazetteer match it did not call a place needs other evidence: a
-word before it that introduces a place, a ", State" after it, or a big population; one
+point), demonyms ("Russian": Russia; "Ohioans": Ohio), short forms ("U.S.", "W.Va.",
+"EU"), and a county's name alone where the report names the county in full. Where spaCy
+read the text, a one-word gazetteer match it did not call a place needs other evidence:
+a word before it that introduces a place, a ", State" after it, or a big population; one
 inside a person's name is none. Where spaCy did not read (Arabic, and outside the event
 sentences in the pipeline), the gazetteer's own rules decide. A toponym in an actor's
 name, in a copied post's comments or in a news page's list of other headlines locates
 nothing (a "mention").
 
-Resolving (``resolve``): a prior from population and kind of place, then the document's
-context: its countries and first-level regions, a "Town, State" qualifier, and nearness
-to the other places it names.
+Resolving (``resolve``): a prior from population and kind of place (a small town named
+like a country, region or state is set aside), then the document's context: its
+countries and first-level regions, a "Town, State" qualifier, and nearness to the other
+places it names.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class Candidates(list):
     def __init__(self, places=(), mention: bool = False):
         super().__init__(places)
         self.mention = mention
+        self.county = ""  # a county's name alone: the full name's key (_county_short_names)
 
 
 def _starts_name(word: str) -> bool:
@@ -90,8 +93,11 @@ def find_places(ctx: DocContext) -> list[Match]:
             verdict = _evidence(ctx, ents, m)
             if verdict is False:
                 continue
+            glued = bool(verdict) and _hometown(ctx, m)
         elif not _plausible(ctx, m):
             continue
+        elif _hometown(ctx, m):
+            verdict, glued = True, True
         elif _glued(ctx, m):  # see _POSSESSIVE: vouched for, and locating nothing
             verdict, glued = None, True
         m = _villages_with_cue(ctx, m)
@@ -109,7 +115,7 @@ def find_places(ctx: DocContext) -> list[Match]:
     taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
     taken += _other_headlines(ctx)
     out = []
-    kept = _without_overlaps(found)
+    kept = _county_short_names(ctx, _without_overlaps(found))
     # "the Safi family home", "the Salama and Eid families": people, and the same name
     # elsewhere in the report is theirs too; but a town's families, with no "the", are
     # its people ("Sinjar families abducted", "Fallujah families fled")
@@ -118,8 +124,13 @@ def find_places(ctx: DocContext) -> list[Match]:
     for m in kept:
         if families and name_key(m.text) in families:
             continue
+        if _DISEASE_AFTER.match(ctx.norm, m.end) and not any(
+                p.feature == "country" for p in m.value):  # type: ignore[attr-defined]
+            continue
         if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
-            m = Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
+            cands = Candidates(m.value, mention=True)
+            cands.county = m.value.county  # type: ignore[attr-defined]
+            m = Match(m.start, m.end, m.text, cands)
         out.append(m)
     return _without_comments(ctx, out)
 
@@ -186,6 +197,14 @@ def _other_headlines(ctx: DocContext) -> list[tuple[int, int]]:
     return out
 
 
+# A virus or fever named after a place ("West Nile virus", "Reston ebolavirus", "Marburg
+# haemorrhagic fever") names no place: GeoVirus' development half marks none of its 36 so
+# followed. (Not "disease" or "flu": "in Gaza disease spreads", "the United States flu
+# season"; and not a country's name.)
+_DISEASE_AFTER = re.compile(r"[\s-]+(?:virus|viruses|ebolavirus|fever|h(?:a)?emorrhagic"
+                            r"|encephalitis)\b", re.I)
+
+
 # A name before "family" or "clan" is a family's ("the Safi family home", "the Salem and
 # Eid families"; airwars-gaza development half, loc_25km: 0.825 with the rule applied
 # before the word only, 0.844 with it applied to the name throughout the report)
@@ -226,7 +245,7 @@ def gazetteer_matches(ctx: DocContext) -> list[Match]:
 # it, and locates no event (a mention), as a person's name takes a possessive as readily
 # ("Ola's brother"): measured on airwars-gaza, where such names outvoted the camp's.
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
-_GLUED = re.compile(r"\b(?:[RDI]|[A-Z][a-z]{4,})-(?=[A-Z][a-z])"
+_GLUED = re.compile(r"\b(?:[RDI]|DFL|[A-Z][a-z]{4,})-(?=[A-Z][a-z])"
                     r"|[a-z]{4}-(?=(?:based|area|born|native)\b)")
 
 
@@ -257,12 +276,26 @@ def doubtful(ctx: DocContext, m: Match) -> bool:
     return _cued(ctx, m, max(p.population for p in m.value)) is None  # type: ignore[attr-defined]
 
 
+# A legislator's party and home town ("Sen. Tom Bakk, DFL-Cook,", "(R-Elbow Lake)"): the
+# town is a place, and locates nothing the report tells of.
+_PARTY_BEFORE = re.compile(r"(?:^|[\s(,;])(?:R|D|I|DFL)-$")
+_PARTY_AFTER = re.compile(r"\s*[,;)]")
+# "the 41-year-old Concord resident", "a Camarillo native": the town's people.
+_PEOPLE_AFTER = re.compile(r"\s+(?:residents?|natives?)\b")
+
+
+def _hometown(ctx: DocContext, m: Match) -> bool:
+    return bool(_PARTY_BEFORE.search(ctx.norm[max(0, m.start - 5) : m.start])
+                and _PARTY_AFTER.match(ctx.norm, m.end))
+
+
 def _cued(ctx: DocContext, m: Match, population: int) -> bool | None:
     """What the words around a name say: True (a place), None (nothing sure)."""
-    if _qualified(ctx, m.end) or _is_dateline(ctx, m):
+    if _qualified(ctx, m.end) or _is_dateline(ctx, m) or _hometown(ctx, m):
         return True
     before = ctx.norm[max(0, m.start - 30) : m.start]
-    if _VILLAGE_CUE_BEFORE.search(before) or _VILLAGE_CUE_AFTER.match(ctx.norm[m.end : m.end + 15]):
+    if _VILLAGE_CUE_BEFORE.search(before) or _VILLAGE_CUE_AFTER.match(ctx.norm[m.end : m.end + 15]) \
+            or _PEOPLE_AFTER.match(ctx.norm, m.end):
         return True  # "the town of Maarat al-Numaan"
     if _PLACE_CUE.search(before) or re.search(en.NEAR_WORDS, before, re.I):
         return population >= CUED_POPULATION or " " in m.text or None
@@ -409,7 +442,10 @@ def _short_forms(ctx: DocContext, ents: Entities) -> list[Match]:
     for found in pattern.finditer(ctx.norm):
         form = found.group()
         place, postal = gaz.abbreviations[form]
-        if place.feature != "country" and (postal or form.count(".") < 2):
+        # a union of countries ("EU") is as sure a name as a country's, and, an institution
+        # more often than a place, it locates no event
+        union = place.feature == "region" and not place.iso
+        if place.feature != "country" and not union and (postal or form.count(".") < 2):
             before = ctx.norm[max(0, found.start() - 40) : found.start()]
             town = re.search(r"[A-Za-z][\w.'’-]*\s*[,(]\s*$", before)
             agreed = ents.overlapping(found.start(), found.end(), TOPONYM_LABELS)
@@ -417,11 +453,32 @@ def _short_forms(ctx: DocContext, ents: Entities) -> list[Match]:
                 continue
         if ents.overlapping(found.start(), found.end(), {"PERSON"}):
             continue
-        out.append(Match(found.start(), found.end(), form, Candidates([place])))
+        out.append(Match(found.start(), found.end(), form, Candidates([place], mention=union)))
     return out
 
 
-_DEMONYM_PATTERNS: dict[int, re.Pattern] = {}
+_DEMONYM_FORMS: dict[int, tuple[frozenset[str], int]] = {}
+# Runs of capitalised words (joined by spaces or hyphens): a demonym is looked up among
+# their words, not matched as one regular expression of its 1,000 forms, which took most
+# of place finding's time on English reports.
+_CAPITAL_RUN = re.compile(r"(?<!\w)[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*")
+_RUN_WORD = re.compile(r"[A-Z][A-Za-z]*")
+# A demonym after a hyphen names its country too ("the Arab-Israeli conflict", "inter-
+# Palestinian talks", "Russian-American"), but not as an Arabic surname's nisba ("Abu
+# Omar al-Iraqi"), and an ethnic compound ("African-Americans") names no place.
+_NISBA_BEFORE = re.compile(r"(?:^|\W)(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)-$")
+_ETHNIC_COMPOUND = re.compile(r"(?<![\w-])(?:African|Afro|Anglo|Asian|Native|Latin)-Americans?\b")
+
+
+def _demonym_forms(gaz: Gazetteer) -> tuple[frozenset[str], int]:
+    """The demonyms as written (title case, capitals) and the most words one has."""
+    known = _DEMONYM_FORMS.get(id(gaz))
+    if known is None:
+        names = [d for d in (*gaz.demonyms, *gaz.area_demonyms) if d.isascii()]
+        forms = frozenset(f for d in names for f in (d.title(), d.upper()))
+        known = forms, max((len(re.split(r"[ -]", f)) for f in forms), default=1)
+        _DEMONYM_FORMS[id(gaz)] = known
+    return known
 
 
 def _demonyms(ctx: DocContext, ents: Entities) -> list[Match]:
@@ -430,19 +487,31 @@ def _demonyms(ctx: DocContext, ents: Entities) -> list[Match]:
     gaz = ctx.gazetteer
     if not ents.scope or not gaz.demonyms:
         return []
-    pattern = _DEMONYM_PATTERNS.get(id(gaz))
-    if pattern is None:
-        forms = sorted({f for d in gaz.demonyms for f in (d.title(), d.upper()) if d.isascii()},
-                       key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
-        _DEMONYM_PATTERNS[id(gaz)] = pattern
+    forms, most = _demonym_forms(gaz)
+    norm = ctx.norm
     out = []
+    ethnic = [m.span() for m in _ETHNIC_COMPOUND.finditer(norm)] if "-American" in norm else []
     for start, end in ents.scope:
-        for found in pattern.finditer(ctx.norm, start, end):
-            place = gaz.country_places.get(gaz.demonyms.get(found.group().casefold(), ""))
-            if place:
-                out.append(Match(found.start(), found.end(), found.group(),
-                                 Candidates([place], mention=True)))
+        for run in _CAPITAL_RUN.finditer(norm, start, end):
+            words = [w.span() for w in _RUN_WORD.finditer(norm, run.start(), run.end())]
+            i = 0
+            while i < len(words):
+                for j in range(min(len(words), i + most), i, -1):
+                    at, stop = words[i][0], words[j - 1][1]
+                    text = norm[at:stop]
+                    if text in forms and not (norm[stop : stop + 1].isalnum()
+                                              or norm[stop : stop + 1] == "_"):
+                        break
+                else:
+                    i += 1
+                    continue
+                i = j
+                if norm[at - 1 : at] == "-" and _NISBA_BEFORE.search(norm[max(0, at - 5) : at]) \
+                        or any(s <= at < e for s, e in ethnic):
+                    continue
+                place = gaz.demonym_place(text)
+                if place:
+                    out.append(Match(at, stop, text, Candidates([place], mention=True)))
     return out
 
 
@@ -474,11 +543,11 @@ def _entity_toponyms(ctx: DocContext, ents: Entities, found: list[Match]) -> lis
         inner = [m for m in found if m.start < end and start < m.end]
         if any(m.start == start and m.end == end for m in inner):
             continue
-        iso = gaz.demonyms.get(text.casefold())  # "Sri Lankan" tagged a place
+        people = gaz.demonym_place(text)  # "Sri Lankan" tagged a place
         if text in gaz.abbreviations:
             cands = Candidates([gaz.abbreviations[text][0]])
-        elif iso and iso in gaz.country_places:
-            cands = Candidates([gaz.country_places[iso]], mention=True)
+        elif people is not None:
+            cands = Candidates([people], mention=True)
         else:
             cands = Candidates(gaz.lookup(text))
         if not cands and " " in text:
@@ -563,6 +632,45 @@ def _county_lists(ctx: DocContext, found: list[Match]) -> None:
             found.append(Match(name.start(), name.end(), name.group(), Candidates(counties)))
 
 
+_COUNTY_WORD = re.compile(r" (County|Parish)$")
+
+
+def _county_short_names(ctx: DocContext, kept: list[Match]) -> list[Match]:
+    """A county the report names in full ("Kanawha County") is the county again where the
+    report writes its name alone ("Kanawha Circuit Court", "D-Kanawha", "DuPage Sheriff"):
+    one sense per discourse. The bare name's candidates are the counties of the full name,
+    and the towns so named in the states of those counties (a county seat named like its
+    county: either is near)."""
+    counties: dict[str, tuple[str, list[Place]]] = {}  # "Kanawha": ("Kanawha County", ...)
+    for m in kept:
+        word = _COUNTY_WORD.search(m.text)
+        if word and m.value and all(p.feature == "admin2" for p in m.value):  # type: ignore[attr-defined]
+            counties.setdefault(m.text[: word.start()], (m.text, m.value))  # type: ignore[arg-type]
+    if not counties or ctx.lang is not en:
+        return kept
+    gaz = ctx.gazetteer
+    out = list(kept)
+    for stem, (full, places) in counties.items():
+        states = {(p.iso, p.admin1_code) for p in places}
+        keys = set(key_variants(name_key(stem)))
+        towns = [p for p in gaz.lookup(stem) if p.feature == "city"
+                 and (p.iso, p.admin1_code) in states
+                 and keys & set(key_variants(name_key(p.name)))]  # by its own name
+        for form in {stem, stem.upper()}:
+            for found in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w]| (?:County|Parish)\b)",
+                                     ctx.norm):
+                start, end = found.span()
+                same = [m for m in out if m.start == start and m.end == end]
+                if any(m.start < end and start < m.end for m in out if m not in same):
+                    continue  # inside a longer name ("Kanawha River")
+                out = [m for m in out if m not in same]
+                cands = Candidates([*places, *towns],
+                                   mention=bool(same) and same[0].value.mention)  # type: ignore[attr-defined]
+                cands.county = name_key(full)  # see _follow_counties
+                out.append(Match(start, end, found.group(), cands))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _strong(ctx: DocContext, m: Match) -> bool:
     """A name that is a place wherever it stands: several words, a region or country, or
     a town of CUED_POPULATION people by its own name."""
@@ -643,6 +751,12 @@ W_ALTERNATE = 2.0  # the text is only an alternate name of the candidate ("Berea
 # A town named like a country ("Egypt, Arizona") needs this many people to be meant
 # (LGL even-numbered articles: Egypt, Jordan, Lebanon; Lebanon, Pa. keeps its chance).
 COUNTRY_NAMESAKE_POPULATION = 10_000
+# A town named like a state or province ("Kansas", Ill.; "Ontario", Calif.) needs this
+# many people to be meant unless a qualifier names its state ("Kansas, Ill."). LGL
+# development half, acc_161: 0.809 -> 0.813 with the rule alone (Ontario, Kansas, Nevada);
+# any floor from 172,000 to 289,000 sets aside Ontario, Calif. and keeps Victoria, B.C.,
+# Quebec City and Washington, D.C. in the running.
+ADMIN1_NAMESAKE_POPULATION = 200_000
 _NEAR_CANDIDATES = 12  # only the best-scored candidates are measured against the others
 # Priors of places with no population here: a county ranks with a town of 10,000, a
 # region ("Middle East", "Darfur") above its namesake towns (LGL even-numbered articles).
@@ -721,11 +835,13 @@ def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
         a, b = matches[i], matches[i + 1]
         if not cands[i] or not _QUALIFIER_GAP.match(ctx.norm[a.end : b.start]):
             continue
+        # (a qualifier brings back the namesake towns _candidates set aside: "Kansas, Ill.")
+        named: list[Place] = list(a.value)  # type: ignore[arg-type]
         areas = [q for q in cands[i + 1] if q.feature in ("admin1", "country")
-                 and any(_within(p, q) for p in cands[i] if p.feature != "country")]
+                 and any(_within(p, q) for p in named if p.feature != "country")]
         if areas:
             forced[i + 1] = area = max(areas, key=lambda q: q.population)
-            cands[i] = [p for p in cands[i] if _within(p, area)]
+            cands[i] = [p for p in named if _within(p, area)]
     for i, area in forced.items():
         cands[i] = [area]
     if ctx.lang is ar:
@@ -794,9 +910,29 @@ def resolve(ctx: DocContext) -> list[tuple[Match, Place]]:
             regions.add(names[i], (p.iso, p.admin1_code), 2 if big else 1)
     points = [(i, p) for i, p in enumerate(first) if p is not None and p.feature in ("city", "admin2")]
     final = [pick(i, countries, regions, points) for i in range(len(matches))]
+    _follow_counties(matches, names, final)
     return [(m, p if p is not None else Place(
         0, m.text, None, None, "", "", 0, _UNRESOLVED))  # type: ignore[arg-type]
         for m, p in zip(matches, final, strict=True)]
+
+
+# A county's name alone ("DeKalb police") is the town so named when it lies this near the
+# county the report names in full (its seat, mostly), else the county: about a county's
+# reach (either is within LGL's 161 km; the town is the finer place).
+COUNTY_SEAT_KM = 40.0
+
+
+def _follow_counties(matches: list[Match], names: list[str], final: list[Place | None]) -> None:
+    """A county's name alone takes the county its full name resolved to, or its town."""
+    chosen = {names[i]: p for i, p in enumerate(final) if p is not None and p.feature == "admin2"}
+    for i, m in enumerate(matches):
+        county = chosen.get(getattr(m.value, "county", ""))
+        if county is None:
+            continue
+        towns = [p for p in m.value if p.feature == "city" and p.iso == county.iso  # type: ignore[attr-defined]
+                 and p.admin1_code == county.admin1_code and _km(
+                     p.latitude, p.longitude, county.latitude, county.longitude) <= COUNTY_SEAT_KM]
+        final[i] = max(towns, key=lambda p: p.population) if towns else county
 
 
 # Arabic "X بريف Y", "X في منطقة Y", "X شرقي Y", "X التابعة لمدينة Y": the words between
@@ -892,12 +1028,18 @@ def _coherence(names: list[str], cands: list[list[Place]], prefer: list[bool]
 
 
 def _candidates(m: Match) -> list[Place]:
-    """A toponym's candidates, less the small towns named like a country it names."""
+    """A toponym's candidates, less the small towns named like a country, a continent or
+    world region, or a state or province (outside the countries warlog is built for, where
+    a governorate's seat bears its name) that it names."""
     places: list[Place] = list(m.value)  # type: ignore[arg-type]
-    if any(p.feature == "country" for p in places):
-        places = [p for p in places if p.feature != "city"
-                  or p.population >= COUNTRY_NAMESAKE_POPULATION]
-    return places
+    if any(p.feature in ("country", "continent") or p.feature == "region" and not p.iso
+           for p in places):
+        floor = COUNTRY_NAMESAKE_POPULATION
+    elif any(p.feature == "admin1" and p.iso not in FOCUS_COUNTRIES for p in places):
+        floor = ADMIN1_NAMESAKE_POPULATION
+    else:
+        return places
+    return [p for p in places if p.feature != "city" or p.population >= floor]
 
 
 def _alternates(m: Match, places: list[Place]) -> set[int]:

