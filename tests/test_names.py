@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from warlog.extract.names import _TOKEN, scan_names, tokens
 from warlog.gazetteer import Gazetteer, Place, name_key
-from warlog.registry import Registry
+from warlog.registry import Actor, Registry
 
 _REGISTRY = Registry.load("""
 [[actor]]
@@ -229,3 +229,38 @@ def _joined(pieces: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+_SHARED_AR = _gazetteer_ar()  # its table of scanned words grows across the examples
+
+
+def _fresh_registry() -> Registry:
+    registry = Registry()
+    for actor in _REGISTRY.actors.values():
+        registry.add(actor)
+    return registry
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT_AR)
+def test_names_word_table_kept_across_scans_finds_what_a_fresh_scan_finds(text):
+    for owner, fresh in ((_SHARED_AR, _gazetteer_ar()), (_REGISTRY, _fresh_registry())):
+        kept = scan_names(text, owner.lookup, max_tokens=5)
+        assert _spans(kept) == _spans(scan_names(text, fresh.lookup, max_tokens=5))
+
+
+@pytest.mark.parametrize("add", ["gazetteer", "registry"])
+def test_names_word_table_emptied_when_names_are_added(add):
+    text = "قصف على كفرنبل وزركان"
+    owner = _gazetteer_ar() if add == "gazetteer" else _fresh_registry()
+    def scan():  # as find_places asks: every Arabic word may start a name
+        return scan_names(text, owner.lookup,
+                          starts_name=lambda w: w[0] >= "\u0600" or owner.may_start_name(w))
+
+    assert scan() == []
+    if add == "gazetteer":
+        owner.add(Place(99, "كفرنبل", 35.6, 36.6, "SY", "07", 15_000, "city"), ["كفرنبل"])
+    else:
+        owner.add(Actor(id="invented-zarkan", name="Zarkan Group", type="rebel", inter=2,
+                        aliases_ar=["كفرنبل"]))
+    assert [m.text for m in scan()] == ["كفرنبل"]

@@ -131,6 +131,23 @@ def _arabic_forms(first: str) -> tuple[tuple[int, str, str], ...]:
     return tuple((at, lead, name_key(lead + first[at:])) for at, lead in _lookup_forms(first))
 
 
+def _word_starts(owner: object) -> dict[str, tuple[tuple[tuple[int, str, str], ...], bool]]:
+    """The owner's table of Arabic words scanned so far: their look-up forms, and whether
+    one of them may begin a name. A report's words recur in every report, and asking the
+    owner afresh for each scan was ~10 % of an Arabic report's extraction (py-spy, `warlog
+    bench --lang ar`). The owner empties it when its names change (``add``)."""
+    table = owner.__dict__.get("_scan_word_starts")
+    if table is None or len(table) > WORD_TABLE_MAX:
+        table = owner.__dict__["_scan_word_starts"] = {}
+    return table
+
+
+# Words kept in that table before it starts afresh: a long stream's vocabulary grows
+# without end, and a worker's memory must not. (Only words that may start a name are
+# kept: 100,000 random Arabic words left 476 in the gazetteer's table.)
+WORD_TABLE_MAX = 100_000
+
+
 def scan_names(
     text: str,
     lookup: Callable[[str], object | None],
@@ -151,8 +168,9 @@ def scan_names(
     cuts = (getattr(owner, "may_continue_name", None), getattr(owner, "may_begin_name", None))
     starts_key = getattr(owner, "may_start_key", None)
     arabic_cuts = starts_key is not None and cuts[1] is not None
-    # an Arabic word's forms, and whether the first word of some form's key begins a name
-    words: dict[str, tuple[tuple[tuple[int, str, str], ...], bool]] = {}
+    # an Arabic word's forms, and whether the first word of some form's key begins a name:
+    # kept on the owner across scans (see _word_starts)
+    words = _word_starts(owner) if arabic_cuts else {}
     toks, breaks, spaced_after = _layout(text)
     count = len(toks)
     found: list[Match] = []

@@ -167,6 +167,7 @@ class Gazetteer:
     def add(self, place: Place, names: list[str]) -> None:
         self.by_id[place.geonameid] = place
         self.key_order = None
+        self.__dict__.pop("_scan_word_starts", None)  # (names.scan_names' table of words)
         seen: set[str] = set()
         for name in names:
             variants = key_variants(name_key(name))

@@ -78,6 +78,7 @@ class Registry:
     def add(self, actor: Actor) -> None:
         self.actors[actor.id] = actor
         self.key_order = None
+        self.__dict__.pop("_scan_word_starts", None)  # (names.scan_names' table of words)
         for alias in (actor.name, *actor.aliases, *actor.aliases_ar):
             if alias.isupper() and len(alias.replace(".", "")) <= 6:
                 self.by_acronym.setdefault(alias, actor.id)
