@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from warlog.extract.context import Match
+from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
 from warlog.gazetteer import name_key
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
@@ -21,14 +22,11 @@ AR_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?=[\u0600-\u06ff]{3})")
 _SCRIPT_CHANGE = re.compile(r"(?<=[\u0621-\u064a])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0621-\u064a])")
 
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-
-
 def tokens(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _TOKEN.finditer(text)]
     # (a text with no Arabic letter has no change of script: the scan's commonest case,
     # and splitting token by token had cost ~1 ms of a 500-word English report's ~35)
-    if not _ARABIC_LETTER.search(text):
+    if not ARABIC_BLOCK.search(text):
         return spans
     cuts = [m.start() for m in _SCRIPT_CHANGE.finditer(text)]
     if not cuts:

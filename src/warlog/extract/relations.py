@@ -95,33 +95,6 @@ class Rule:
     cue: re.Pattern[str]
 
 
-def _screen(rule: Rule) -> Screened:
-    """The rule's cue behind its screen (see extract.screen): a sentence is read against
-    every rule, and most of them find no cue in it. (Kept by the cue's identity: hashing
-    a compiled pattern hashes its whole code, ~8 us.)"""
-    kept = _SCREENS.get(id(rule.cue))
-    if kept is None or kept[0] is not rule.cue:
-        kept = _SCREENS[id(rule.cue)] = (rule.cue, Screened(rule.cue))
-    return kept[1]
-
-
-_SCREENS: dict[int, tuple[re.Pattern[str], Screened]] = {}
-
-
-def _screen_set(rules: list[Rule]) -> ScreenSet:
-    """The rules' screens read in one pass (see extract.screen), kept by the cues'
-    identities like ``_screen``."""
-    key = tuple(id(rule.cue) for rule in rules)
-    kept = _SCREEN_SETS.get(key)
-    if kept is None or any(a is not b.cue for a, b in zip(kept[0], rules, strict=True)):
-        kept = _SCREEN_SETS[key] = (tuple(r.cue for r in rules),
-                                    ScreenSet([_screen(r) for r in rules]))
-    return kept[1]
-
-
-_SCREEN_SETS: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], ScreenSet]] = {}
-
-
 def _rule(kind: str, shape: str, cue: str) -> Rule:
     # a cue glued to the next word by a hyphen is an adjective ("counter-ISIL coalition")
     return Rule(kind, shape, re.compile(rf"(?:{cue})(?!-)", re.I))
@@ -182,6 +155,9 @@ RULES: list[Rule] = [
     # the weakest cue, read last: "X ... against Y"
     _rule(FIGHTS, "active", r"(?<!protest )(?<!protests )(?<!warned )(?<!warn )\bagainst\b"),
 ]
+# Every rule behind its screen (see extract.screen), all read in one pass over a sentence:
+# a sentence is read against every rule, and most of them find no cue in it.
+_RULE_SCREENS = ScreenSet([Screened(rule.cue) for rule in RULES])
 
 # An aside that does not hold the clause's subject: ", backed by X,", ", which ...,".
 # Participles of backing: "backed by X", "armed by X".
@@ -599,7 +575,7 @@ def find_relations(ctx: DocContext, sentences: list[tuple[int, int]], iso: str =
         found: list[tuple[str, ActorRef, ActorRef, int]] = []
         used: list[tuple[int, int]] = []
         folded = fold(ctx.norm[sentence[0] : sentence[1]])
-        may = _screen_set(RULES).possible(folded)
+        may = _RULE_SCREENS.possible(folded)
         for i, rule in enumerate(RULES):
             if i not in may:
                 continue  # none of the words every cue of the rule holds
