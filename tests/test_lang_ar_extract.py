@@ -525,9 +525,9 @@ def test_lang_ar_extract_place_of_the_lead_sentence(text, trigger, place):
     ("وصل وفد من الروسيات إلى المدينة", set()),
 ])
 def test_lang_ar_extract_attacker_cues_at_word_edges(text, ids):
-    from warlog.extract.lang.ar_normalise import fold
+    from warlog.extract.lang.ar_normalise import fold, join_hashtags
 
-    norm = ar_actors.join_hashtags(fold(text)[0])
+    norm = join_hashtags(fold(text)[0])
     assert {actor for _, _, actor in ar_actors.find(norm)} == ids
 
 

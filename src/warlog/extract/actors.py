@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar_actors, en
-from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
+from warlog.extract.lang.ar_normalise import ARABIC_BLOCK, join_hashtags
 from warlog.extract.names import _BREAK, scan_names
 from warlog.model import ActorRef
 from warlog.registry import Actor
@@ -57,7 +57,7 @@ def _past_possessives(ctx: DocContext) -> list[Match]:
     marks = [p.start() for p in _POSSESSIVE.finditer(ctx.norm)]
     masked = _POSSESSIVE.sub(lambda p: " " * len(p.group()), ctx.norm)
     if ARABIC_BLOCK.search(ctx.norm):
-        return scan_names(ar_actors.join_hashtags(masked), ctx.registry.lookup, max_tokens=8)
+        return scan_names(join_hashtags(masked), ctx.registry.lookup, max_tokens=8)
     # A text without Arabic is scanned stretch by stretch: no name, and nothing the scan
     # reads, runs across a break (names._BREAK). Only the stretches holding a possessive
     # read differently once it is blanked; the others keep the names of the text as it
@@ -85,17 +85,25 @@ def _registry_names(ctx: DocContext) -> list[Match]:
     """The registry's names in the text, as the scan finds them (read once per report)."""
     cached = ctx.__dict__.get("_registry_names")
     if cached is None:
-        # an Arabic hashtag's words apart ("#التحالف_الدولي"); English text as it is
-        text = ar_actors.join_hashtags(ctx.norm) if ARABIC_BLOCK.search(ctx.norm) else ctx.norm
         cached = ctx.__dict__["_registry_names"] = scan_names(
-            text, ctx.registry.lookup, max_tokens=8)
+            _hashtags_apart(ctx), ctx.registry.lookup, max_tokens=8)
     return cached
+
+
+def _hashtags_apart(ctx: DocContext) -> str:
+    """The matching text with an Arabic hashtag's words apart ("#التحالف_الدولي"), once per
+    report; English text as it is."""
+    if "_hashtags_apart" not in ctx.__dict__:
+        ctx.__dict__["_hashtags_apart"] = (join_hashtags(ctx.norm) if ARABIC_BLOCK.search(ctx.norm)
+                                           else ctx.norm)
+    return ctx.__dict__["_hashtags_apart"]
 
 
 def find_actors(ctx: DocContext) -> list[Match]:
     registry = ctx.registry
     found = list(_registry_names(ctx))
-    if _ARABIC.search(ctx.norm):  # "جيش الاحتلال" on a page about Turkey's occupation
+    arabic = _ARABIC.search(ctx.norm) is not None
+    if arabic:  # "جيش الاحتلال" on a page about Turkey's occupation
         found = [Match(m.start, m.end, m.text, registry.get(other) or m.value)
                  if (other := ar_actors.occupier_of(ctx.norm, m.text)) else m for m in found]
     taken = [(m.start, m.end) for m in found]
@@ -114,8 +122,7 @@ def find_actors(ctx: DocContext) -> list[Match]:
         noun = m.group(1) or m.group(2)
         air = bool(re.fullmatch(en.AIR_NOUNS, noun, re.I)) or "طيران" in noun or "مروحيات" in noun
         found.append(Match(m.start(), m.end(), m.group(), GenericState(air)))
-    arabic = _ARABIC.search(ctx.norm) is not None
-    for start, end, actor_id in ar_actors.find(ar_actors.join_hashtags(ctx.norm)) if arabic else []:
+    for start, end, actor_id in ar_actors.find(_hashtags_apart(ctx)) if arabic else []:
         # Arabic attacker cues beyond the registry's names ("القصف الروسي", "ميليشيا أسد")
         actor = registry.get(actor_id)
         # a nationality after a force the registry names alone ("الطيران الحربي
@@ -185,7 +192,8 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, is
         if not any(s <= m.start < e for s, e in sentences):
             continue
         seen.add(actor.id)
-        before = ctx.norm[max(0, m.start - 25) : m.start]
+        lo = max(0, m.start - 25)
+        before = ctx.norm[lo : m.start]
         # (a Latin name in Arabic prose is read by the Arabic cues: "قصف لميليشيا YPG")
         arabic = _ARABIC.match(m.text) is not None or _ARABIC.search(before[-12:]) is not None
         if arabic and side1 and side1[-1].end <= m.start and ar_actors.joined(
@@ -193,7 +201,7 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, is
             side1.append(m)  # "قوات النظام وقسد": joined to the doer, a doer too
         elif _BY.search(before) or arabic and ar_actors.acted(
                 before, ctx.norm[trigger_at:m.start] if m.start > trigger_at else None,
-                opens=m.start <= 25):
+                opens=lo == 0):  # the words before it are all the text's
             side1.append(m)
         elif _TARGET.search(before):
             side2.append(m)

@@ -27,6 +27,7 @@ from collections import Counter
 from warlog.extract.actors import GenericState
 from warlog.extract.context import DocContext, Match
 from warlog.extract.lang import ar, en
+from warlog.extract.lang.ar_normalise import HASHTAG_JOIN
 from warlog.extract.names import AR_PREFIX, scan_names
 from warlog.extract.ner import TOPONYM_LABELS, Entities, Entity
 from warlog.gazetteer import FOCUS_COUNTRIES, Gazetteer, Place, key_variants, name_key
@@ -251,7 +252,7 @@ _GLUED = re.compile(r"\b(?:[RDI]|DFL|[A-Z][a-z]{4,})-(?=[A-Z][a-z])"
 
 # An Arabic hashtag joins a name's words with "_" ("#تل_ابيض"), and may stand inside a
 # name ("بريف #دمشق" is the governorate Rif Dimashq): both read as spaces.
-_HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])|#(?=[\u0621-\u064a])")
+_HASHTAG_JOIN = re.compile(rf"{HASHTAG_JOIN.pattern}|#(?=[\u0621-\u064a])")
 
 
 def _scan_text(text: str) -> str:

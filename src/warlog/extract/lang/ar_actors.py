@@ -3,7 +3,7 @@ after the weapon ("القصف الروسي", "غارات روسية", "مسير�
 country as the subject of a strike verb ("تركيا تستهدف", "النظام وروسيا"), and the names
 partisan Syrian pages give the government's forces ("ميليشيا أسد", "عصابات الأسد",
 "النظام المجرم"). Patterns run on the matching text (see ar_normalise), with a hashtag's
-words apart (``join_hashtags``), and a name may open right after a quote, a hashtag's mark
+words apart (``ar_normalise.join_hashtags``), and a name may open right after a quote, a hashtag's mark
 or a colon (an X post's text opens with a quote: 'on X: "غارات روسية ...') and end at a
 comma or stop ("مسيرة تركية، مساء اليوم")."""
 
@@ -69,16 +69,6 @@ COALITION = re.compile(rf"{_OPEN}{_PREFIX}(?:{AIR_NOUNS}|قصف|القصف|ضر�
                        rf"(?:\s+(?:ال)?جوي(?:ه)?)?\s+(?:من(?:\s+قبل)?\s+|(?:ال)?تابع(?:ه)?\s+)?"
                        rf"[#\"“«]?(?:لل|ل|ال)?تحالف{_CLOSE}")
 COALITION_ID = "global_coalition"
-# A hashtag joins its words with "_" ("#التحالف_الدولي", "#قوات_النظام"): read apart,
-# one character for one, so that offsets stay those of the text
-_HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])")
-
-
-def join_hashtags(norm: str) -> str:
-    """The text with an Arabic hashtag's "_" read as a space (same length)."""
-    return _HASHTAG_JOIN.sub(" ", norm) if "_" in norm else norm
-
-
 def find(norm: str) -> list[tuple[int, int, str]]:
     """(start, end, registry actor id) of every attacker the patterns name."""
     found: list[tuple[int, int, str]] = []

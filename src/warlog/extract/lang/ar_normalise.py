@@ -100,6 +100,13 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Every character that _FOLD, _DIACRITICS or _OBFUSCATION changes lies in this block (but
 # the direction marks, which a text without Arabic keeps).
 ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
+# An Arabic hashtag joins its words with "_" ("#التحالف_الدولي", "#تل_ابيض").
+HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])")
+
+
+def join_hashtags(text: str) -> str:
+    """The text with an Arabic hashtag's "_" read as a space (same length, so offsets hold)."""
+    return HASHTAG_JOIN.sub(" ", text) if "_" in text else text
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
