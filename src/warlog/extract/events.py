@@ -367,8 +367,9 @@ def _told(ctx: DocContext, group: EventGroup) -> bool:
     return len(_WORD.findall(head)) <= HEADLINE_WORDS
 
 
-# Words a headline may put before its event (a place, "عاجل"). arabic-events dev
-# assault_f1: 0.431 with 0, 0.428 with 1, 0.426 with 2; 1 lets a post open on its place.
+# Words a headline may put before its event (a place, "عاجل"). A trade-off: arabic-events
+# dev assault_f1 0.431 with 0, 0.428 with 1, 0.426 with 2; with 0 a post that opens on its
+# place ("سرمين تفجير عبوة ناسفة ...") is no event (tests/test_events_ar_told.py).
 HEADLINE_WORDS = 1
 
 
