@@ -7,7 +7,7 @@ from __future__ import annotations
 # A protest told as done (the Peaceful protest rule below): who protested, gathered,
 # marched, sat in or went on strike (the verb in the past, as reports tell it); a protest
 # that broke out, was held or went round the streets; a counted crowd of protesters.
-_CROWD = (r"(?:الاف|الالاف|الوف|الف|الفي|مليون|ملايين|مئات|المئات|عشرات|العشرات|نحو|حوالي|حوالى|قرابه|زهاء|اكثر من|الاف من"
+_CROWD = (r"(?:الاف|الالاف|الوف|الف|الفي|مليون|ملايين|مئات|المئات|عشرات|العشرات|نحو|حوالي|قرابه|زهاء|اكثر من"
           r"|[0-9]+|عدد من|حشود|جموع|جمع من|مجموعه من|الحشود)")
 # A crowd counted ("آلاف المتظاهرين", "نحو 200 متظاهر"); "عدد من المتظاهرين" is more
 # often hurt or detained than protesting.
@@ -31,7 +31,7 @@ PROTEST_DONE = (
     r"|" + _PROTEST_NOUNS + r"(?: \S+){0,3}? (?:جابت|طافت|انطلقت|اندلعت|توجهت|خرجت|شارك فيها|شارك فيه|ضمت)(?!\w)"
     # "خرجوا في مسيرات", "شاركوا في الاعتصام"; "احتشدوا" (people: the masculine plural)
     r"|(?<!\w)[وف]?(?:خرجوا|خرج|خرجت|شاركوا|شارك|شاركت|انخرطت|انخرطوا) في " + _PROTEST_NOUNS + r"(?!\w)"
-    r"|(?<!\w)[وف]?(?:احتشدوا|تجمهروا)(?!\w)"
+    r"|(?<!\w)[وف]?احتشدوا(?!\w)"
     # "آلاف المتظاهرين", "نحو 200 محتج", "المتظاهرون ... الى الشوارع"
     + r"|" + _COUNTED + r"(?: من)? " + _PROTESTERS
     + r"|" + _PROTESTERS + r"(?: \S+){0,3}? (?:الي الشوارع|الي الشارع|في شوارع|امام مقر|امام مبني|امام السفاره)"
