@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warlog.extract import ner, places
-from warlog.extract.context import DocContext
+from warlog.extract.context import DocContext, Match
 from warlog.extract.pipeline import Extractor
 from warlog.gazetteer import default_gazetteer
 from warlog.ingest.text import text_hash
@@ -328,3 +328,17 @@ def test_places_demonym_scan_finds_what_one_pattern_of_all_forms_finds(parts):
 def test_places_home_towns_of_legislators_and_residents(text, town):
     found = {m.text: m for m in context(text).places}
     assert town in found and found[town].value
+
+
+def test_places_comment_toponym_keeps_its_county():
+    """A name in a post's comments locates nothing, and a county's name alone there still
+    stands for its county (_without_comments and the spoken-capital rule copy it)."""
+    ctx = context("Shelling hit Kanawha County on Monday. All reactions: Kanawha again")
+    county = places.Candidates(["a place"])
+    county.county = "kanawha county"
+    post = Match(13, 20, "Kanawha", places.Candidates(["a place"]))
+    comment = Match(ctx.norm.rindex("Kanawha"), len(ctx.norm) - 6, "Kanawha", county)
+    kept = places._without_comments(ctx, [post, comment])
+    assert not kept[0].value.mention
+    assert kept[1].value.mention and kept[1].value.county == "kanawha county"
+    assert list(kept[1].value) == ["a place"]

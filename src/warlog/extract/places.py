@@ -63,6 +63,12 @@ class Candidates(list):
         self.mention = mention
         self.county = ""  # a county's name alone: the full name's key (_county_short_names)
 
+    def as_mention(self) -> Candidates:
+        """The same candidates, locating nothing (the county they stand for kept)."""
+        cands = Candidates(self, mention=True)
+        cands.county = self.county
+        return cands
+
 
 def _starts_name(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
@@ -129,9 +135,7 @@ def find_places(ctx: DocContext) -> list[Match]:
                 p.feature == "country" for p in m.value):  # type: ignore[attr-defined]
             continue
         if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
-            cands = Candidates(m.value, mention=True)
-            cands.county = m.value.county  # type: ignore[attr-defined]
-            m = Match(m.start, m.end, m.text, cands)
+            m = Match(m.start, m.end, m.text, m.value.as_mention())  # type: ignore[attr-defined]
         out.append(m)
     return _without_comments(ctx, out)
 
@@ -157,7 +161,7 @@ def _without_comments(ctx: DocContext, found: list[Match]) -> list[Match]:
     if not any(m.start < comments and m.value and not m.value.mention  # type: ignore[attr-defined]
                for m in found):
         return found
-    return [Match(m.start, m.end, m.text, Candidates(m.value, mention=True))
+    return [Match(m.start, m.end, m.text, m.value.as_mention())  # type: ignore[attr-defined]
             if m.start >= comments else m for m in found]
 
 
@@ -642,12 +646,14 @@ def _county_short_names(ctx: DocContext, kept: list[Match]) -> list[Match]:
     one sense per discourse. The bare name's candidates are the counties of the full name,
     and the towns so named in the states of those counties (a county seat named like its
     county: either is near)."""
+    if ctx.lang is not en:
+        return kept
     counties: dict[str, tuple[str, list[Place]]] = {}  # "Kanawha": ("Kanawha County", ...)
     for m in kept:
         word = _COUNTY_WORD.search(m.text)
         if word and m.value and all(p.feature == "admin2" for p in m.value):  # type: ignore[attr-defined]
             counties.setdefault(m.text[: word.start()], (m.text, m.value))  # type: ignore[arg-type]
-    if not counties or ctx.lang is not en:
+    if not counties:
         return kept
     gaz = ctx.gazetteer
     out = list(kept)
@@ -1101,8 +1107,7 @@ def _countryside(ctx: DocContext, match: Match, latitude: float, longitude: floa
     if not way:
         # the governorate named bare ("دير الزور") where the lead names its side
         # elsewhere ("بلدة الشحيل شرق دير الزور"): the lead's side
-        lead_end = ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] \
-            if ctx.sentences else 0
+        lead_end = _lead_end(ctx)
         seats = {p for p in match.value if p.feature == "admin1"}  # type: ignore[attr-defined]
         way = next((w for m in ctx.places if m.start < lead_end and m is not match
                     and seats & set(m.value) and (w := _way_of(ctx, m))), None)
@@ -1167,6 +1172,11 @@ SEAT_RANK = 0.5
 # governorate_acc: 0.641 / 0.710 with no lead, 0.651 / 0.740 with 1 sentence, 0.660 /
 # 0.738 with 2, 0.669 / 0.738 with 3, 0.665 / 0.732 with 4, 0.654 / 0.724 with 6).
 LEAD_SENTENCES = 3
+
+
+def _lead_end(ctx: DocContext) -> int:
+    """Where the report's first LEAD_SENTENCES sentences end (0 for no sentence)."""
+    return ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] if ctx.sentences else 0
 
 
 def event_place(
@@ -1247,7 +1257,7 @@ def event_place(
         home = [(m, p) for m, p in resolved if p.iso == dominant]
         resolved = home or resolved
     inside = [(m, p) for m, p in resolved if any(s <= m.start < e for s, e in sentences)]
-    lead_end = ctx.sentences[min(2, len(ctx.sentences) - 1)][1] if ctx.sentences else 0
+    lead_end = _lead_end(ctx)
     lead = [(m, p) for m, p in resolved if m.start < lead_end]
     if inside:
         chosen = best(inside)

@@ -167,7 +167,10 @@ class Gazetteer:
     def add(self, place: Place, names: list[str]) -> None:
         self.by_id[place.geonameid] = place
         self.key_order = None
-        self.__dict__.pop("_scan_word_starts", None)  # (names.scan_names' table of words)
+        # what is worked out from the names once asked: names.scan_names' table of words,
+        # towns_in's towns of a region
+        self.__dict__.pop("_scan_word_starts", None)
+        self.__dict__.pop("_towns_in", None)
         seen: set[str] = set()
         for name in names:
             variants = key_variants(name_key(name))
