@@ -180,6 +180,29 @@ def test_pipeline_without_ner_never_runs_spacy(extractor, monkeypatch):
     assert not read
 
 
+def test_ner_multiplies_with_numpy_on_one_blas_thread(monkeypatch):
+    from threadpoolctl import ThreadpoolController
+
+    from warlog.extract import ner
+
+    model = ner.nlp()
+    assert model is not None
+    assert {node.ops.use_blis for node in model.get_pipe("ner").model.walk()} == {False}
+    seen: list[int] = []
+    real = model.pipe
+
+    def pipe(texts, **kwargs):
+        for doc in real(texts, **kwargs):
+            seen.extend(i["num_threads"] for i in ThreadpoolController().select(
+                user_api="blas").info())
+            yield doc
+
+    monkeypatch.setattr(model, "pipe", pipe)
+    found = ner.entities(["Amal Hassan, a nurse, told reporters in Kafr Nabl."])
+    assert seen and set(seen) == {1}
+    assert {e.label for e in found[0]} & {"PERSON", "GPE"}
+
+
 @pytest.mark.parametrize("text", [
     "The SDF's fighters and the YPG's commanders met; Turkey's army shelled the SDF's positions.",
     "U.S.'s jets, the coalition's aircraft and Russia's air force struck ISIS's bases, officials said.",
