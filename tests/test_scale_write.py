@@ -113,3 +113,22 @@ def test_scale_local_workers_start_with_warlogs_dask_settings(monkeypatch):
     with connect(ClusterSpec(workers=1)) as client:
         settings = list(client.run(_worker_settings).values())
     assert settings == [{"trim": None, "profile": False, "tick": "1s"}]
+
+
+def test_scale_extract_batch_freezes_the_heap_once(monkeypatch):
+    import gc
+
+    from warlog import scale
+    from warlog.extract.pipeline import Extractor
+
+    monkeypatch.setattr(scale, "_HEAP_SETTLED", False)
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    extractor = Extractor(ner=False)
+    text = "An air strike killed three civilians in Raqqa on Monday."
+    docs = [Document(id=str(n), text=text, language="en", published=date(2017, 6, 5))
+            for n in range(2)]
+    first = scale.extract_batch(docs[:1], extractor)
+    second = scale.extract_batch(docs[1:], extractor)
+    assert calls == ["freeze"]  # once a process, after its first batch
+    assert first.results[0].rows and second.results[0].rows
