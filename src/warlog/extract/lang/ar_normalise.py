@@ -35,6 +35,11 @@ _OPENERS = ("قال|قالت|اكد|أكد|اكدت|أكدت|اضاف|أضاف|�
 _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a])|\u0640+"
                           r"|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])"
                           rf"(?![وف](?:{_OPENERS})(?![\u0621-\u064a]))")
+# A word glued to the one before it, where the one before ends in ة or ى (letters that only
+# end words: a suffix turns them into ت and ي): copied posts lose the space after a
+# hashtag or a line ("#الرقةمقتل شقيقين", "بريف الرقةنفذت قوات", "عائلة واحدةوإصابة").
+# The matching text gets a space there, which maps back to the ة or ى before it.
+_GLUED_WORD = re.compile(r"(?<=[ةى])[\u0621-\u063f\u0641-\u064a]")
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
 # The invisible direction marks a copied post puts between words read as spaces: "ريف
@@ -112,7 +117,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 def fold(text: str) -> tuple[str, list[int]]:
     """The matching text and, for each of its characters, its offset in ``text`` (plus
-    one final entry, ``len(text)``)."""
+    one final entry, ``len(text)``). The offsets rise, but for a space put in after a
+    word's last letter (``_GLUED_WORD``), which shares that letter's offset."""
     chrome = _chrome(text)
     if not chrome and max(text, default="") < "\u0600":
         return text, list(range(len(text) + 1))
@@ -126,8 +132,10 @@ def fold(text: str) -> tuple[str, list[int]]:
         # no Arabic letter, digit or mark: nothing to fold or drop (a dash or a curly
         # quote brought the text here), only chrome and page names to blank
         return _blank(text, regions), list(range(len(text) + 1))
-    drops = sorted((m.start(), m.end()) for pattern in (_DIACRITICS, _OBFUSCATION)
-                   for m in pattern.finditer(text))
+    # (start, end): characters dropped; (at, at): a space put in before the character at
+    drops = sorted([(m.start(), m.end()) for pattern in (_DIACRITICS, _OBFUSCATION)
+                    for m in pattern.finditer(text)]
+                   + [(m.start(), m.start()) for m in _GLUED_WORD.finditer(text)])
     folded = _blank(text, regions).translate(_FOLD)  # one character for one
     if not drops:
         return folded, list(range(len(text) + 1))
@@ -138,6 +146,10 @@ def fold(text: str) -> tuple[str, list[int]]:
         if start > at:
             pieces.append(folded[at:start])
             orig.extend(range(at, start))
+        if start == end and start >= at:  # the space, read as if the page had kept it
+            pieces.append(" ")
+            orig.append(start - 1)  # with the ة or ى: offsets of the stored text still
+            # map to their own letter (see DocContext.norm_offset)
         at = max(at, end)
     pieces.append(folded[at:])
     orig.extend(range(at, len(text)))
