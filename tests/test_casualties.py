@@ -327,6 +327,9 @@ def test_casualties_arabic_glued_full_stop_ends_the_clause():
      {("killed", 3, 3, ""), ("injured", 2, 9, "")}),
     ("الشهداء هم: فاطمة حسين، وابنتها نسرين، ومريم باسل العبود.", {("killed", 3, 3, "")}),
     ("وإصابة كل من:\n1_ محمد الأحمد\n2_ خالد السعيد\n3_ زكريا حلبية", {("injured", 3, 3, "")}),
+    # a heading right after a bullet, numbered "1." lines
+    ("▪️الشهداء :\n1. السيدة فاطمة حسين 28 سنة\n2. نسرين حسن 2 سنة\n3. مريم باسل",
+     {("killed", 3, 3, "")}),
     # a heading over lines of prose is no list
     ("والشهداء هم:\n– 19 من المدنيين بينهم 4 سيدات قتلوا بقصف بري لقوات النظام منذ مطلع العام",
      set()),
