@@ -224,6 +224,9 @@ def test_casualties_family_totals(text, expected):
     ("استشهاد أحمد نواف الخلف وإصابة ستة آخرين بقصف على المدينة.",
      {("killed", 1, 1, ""), ("injured", 6, 6, "")}),
     ("ارتقاء كل من السيدتين حفيظة وصباح جراء القصف.", {("killed", 2, 2, "women")}),
+    # the martyr named after three words of who he was
+    ('شيعت المدينة اليوم الشهيد الصحفي والإعلامي الحر "أنس خربطلي" الذي ارتقى إثر غارة جوية.',
+     {("killed", 1, 1, "")}),
 ])
 def test_casualties_arabic_one_person(text, expected):
     assert set(figures(text, "ar")) == expected

@@ -508,11 +508,12 @@ _AR_NAMED = re.compile(
     # up to two words before the next name, none of them a new deed ("وإصابة والده")
     rf"(?:(?!و?(?:{ar.CASUALTY_KILLED_BEFORE}|{ar.CASUALTY_INJURED_BEFORE})\s)[^\s\"“«(]+\s+){{0,2}}"
     rf"{_AR_QUOTED_NAME})*)")
-# the victim named: "الضحية فطيم البتال", "الضحية هي ...", 'الشهيد "أنس"'; not a street,
+# the victim named: "الضحية فطيم البتال", "الضحية هي ...", 'الشهيد "أنس"', 'الشهيد الصحفي
+# والإعلامي الحر "أنس"' (up to three words of who they were); not a street,
 # square or school named after one ("شارع الشهيد ...")
 _AR_THE_VICTIM = re.compile(
     rf"(?<!شارع )(?<!ساحه )(?<!مدرسه )(?<!دوار )(?<!حي )(?<!جامع )(?<!مسجد )(?<!لواء )(?<!كتيبه )"
-    rf"{_AR_EDGE}ال(?:ضحيه|شهيد|شهيده|قتيل|قتيله)\s+(?:(?:هو|هي)\s+)?(?:ال\S+\s+){{0,2}}"
+    rf"{_AR_EDGE}ال(?:ضحيه|شهيد|شهيده|قتيل|قتيله)\s+(?:(?:هو|هي)\s+)?(?:و?ال\S+\s+){{0,3}}"
     rf"(?P<name>{_AR_QUOTED_NAME}|(?:{_alternation(ar.GIVEN_NAMES)})(?!\w))"
     # "الضحية" names no street: any name after it ("الضحية فطيم البتال")
     rf"|{_AR_EDGE}الضحيه\s+(?:(?:هو|هي)\s+)?(?P<name2>(?!(?:{_alternation(_STOP)})(?!\w))[^\W\d_]{{3,}})")
