@@ -639,3 +639,14 @@ def test_casualties_arabic_evening_is_no_other_day():
     # "أمسية" (evening) begins with the letters of "أمس" (yesterday)
     assert set(figures("قتل مدني بقصف على بلدة سرمين. أمسية اليوم قتل رجلان بقصف على البلدة.",
                        "ar")) >= {("killed", 2, 2, "")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the "#عاجل" (breaking) tag glued to the post's first word
+    ("#عاجلفقد مدني حياته وأصيب 4 آخرين بقصف على سيارة قرب البلدة.",
+     {("killed", 1, 1, "civilians"), ("injured", 4, 4, "")}),
+    ("#عاجلاستشهاد طفل بقصف مدفعي على البلدة.", {("killed", 1, 1, "children")}),
+])
+def test_casualties_arabic_breaking_tag_glued_to_the_post(text, expected):
+    assert set(figures(text, "ar")) == expected
+
