@@ -650,3 +650,13 @@ def test_casualties_arabic_evening_is_no_other_day():
 def test_casualties_arabic_breaking_tag_glued_to_the_post(text, expected):
     assert set(figures(text, "ar")) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person named first, the deed after a comma: one dead
+    ("أحمد الخليل، قتل إثر قصف مدفعي على قرية في ريف المدينة.", {("killed", 1, 1, "")}),
+    ("وليد سعيد العمر، استشهد بقصف صاروخي على البلدة.", {("killed", 1, 1, "")}),
+    # ... not the one who killed
+    ("سعيد الحسن، قتل 3 مدنيين في القرية.", {("killed", 3, 3, "civilians")}),
+])
+def test_casualties_arabic_named_person_then_deed(text, expected):
+    assert set(figures(text, "ar")) == expected

@@ -498,6 +498,11 @@ _AR_ONE_AFTER = re.compile(
     rf"{_AR_EDGE}(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})\s+(?:(?:الذي|التي)\s+)?"
     rf"(?:(?P<killed>قتل|قتلت|استشهد"
     rf"|استشهدت|توفي|توفيت|لقي|لقيت)|(?P<injured>اصيب|اصيبت|جرح|جرحت))(?!\w)")
+# a person named first, the deed after a comma: "محمد العلي، قتل إثر قصف", "سعيد
+# الحسن، توفي في المستشفى": one; not "..., قتل 3 مدنيين" (who killed, not who died)
+_AR_NAME_FIRST = re.compile(
+    rf"{_AR_EDGE}(?P<name>{_alternation(ar.GIVEN_NAMES)})(?:\s+[^\s،,.:]+){{0,3}}\s*[،,]\s*"
+    rf"(?:قتل|قتلت|استشهد|استشهدت|توفي|توفيت)(?!\w)(?!\s*(?:{_D}|{_AR_CHAIN})(?!\w))")
 # people named in quotes or brackets right after the deed: 'مقتل "سامر العبدالله"',
 # 'استشهاد (إسماعيل قداد)', 'مقتل كل من "أ" و"ب"': one each
 _AR_QUOTED_NAME = r"[\"“«(][^\"“”«»()\n]{3,40}[\"”»)]"
@@ -885,6 +890,10 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         kind = "killed" if m.group("killed") else "injured"
         add(_Figure(kind, 1, 1, ar.CASUALTY_SINGULAR[m.group("noun")], m.start(), m.end()))
         spans.append((m.start("noun"), m.end()))
+    for m in _AR_NAME_FIRST.finditer(text):
+        if not any(s <= m.start("name") < e for s, e in spans):
+            add(_Figure("killed", 1, 1, "", m.start(), m.end()))
+            spans.append((m.start(), m.end()))
     for m in _AR_DUAL.finditer(text):
         if any(s <= m.start("w") < e for s, e in spans):
             continue
