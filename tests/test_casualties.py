@@ -660,3 +660,16 @@ def test_casualties_arabic_breaking_tag_glued_to_the_post(text, expected):
 ])
 def test_casualties_arabic_named_person_then_deed(text, expected):
     assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a village's notables and the people of its daily life, one each: civilians
+    ("In the raid a boy and a local sheikh were killed, residents said.",
+     {("killed", 1, 1, "children"), ("killed", 1, 1, "civilians")}),
+    ("A truck driver was killed when the drone struck the road.", {("killed", 1, 1, "civilians")}),
+    ("An elderly imam was wounded by shrapnel near the mosque.", {("injured", 1, 1, "civilians")}),
+    ("Shelling killed a grandmother and injured a shopkeeper in the market.",
+     {("killed", 1, 1, "women"), ("injured", 1, 1, "civilians")}),
+])
+def test_casualties_one_villager_by_trade_or_standing(text, expected):
+    assert set(figures(text)) == expected

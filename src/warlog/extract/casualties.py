@@ -103,7 +103,9 @@ _SINGULAR_EN = frozenset(
     neighbour neighbor brother sister son daughter father husband cousin child kid boy girl
     infant baby toddler minor newborn woman mother wife fighter militant rebel gunman soldier
     jihadist insurgent militiaman policeman officer commander guard combatant pilot person
-    man member teenager youth""".split())
+    man member teenager youth sheikh imam elder mukhtar driver trader merchant shopkeeper vendor
+    grandfather grandmother uncle aunt nephew niece activist engineer baker labourer laborer
+    herder""".split())
 
 
 def parse_number(text: str) -> tuple[int, int] | None:
