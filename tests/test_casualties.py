@@ -673,3 +673,17 @@ def test_casualties_arabic_named_person_then_deed(text, expected):
 ])
 def test_casualties_one_villager_by_trade_or_standing(text, expected):
     assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who the one person was, told between the noun and the verb
+    ("On Nov 3, a man named Kamal Hasan died of wounds sustained in an air attack on the town.",
+     {("killed", 1, 1, "")}),
+    ("A woman named Hala al-Omar died on Nov 3 of wounds sustained in shelling on the village.",
+     {("killed", 1, 1, "women")}),
+    ("A 54-year-old civilian from the western countryside of Tal Abyad died of injuries he "
+     "sustained in shelling.", {("killed", 1, 1, "civilians")}),
+    ("A boy from the village of Kafr Nabl was wounded by a shell.", {("injured", 1, 1, "children")}),
+])
+def test_casualties_one_person_and_who_they_were(text, expected):
+    assert set(figures(text)) == expected

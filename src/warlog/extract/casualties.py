@@ -457,6 +457,12 @@ _ONE = re.compile(
     r"|(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?P<died>died|succumbed))\b", re.I)
 _SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<w>{_alternation(_SINGULAR_EN)})\b",
                      re.I)
+# who the one person was, told between the noun and the verb: "a man named Kamal Hasan
+# died of wounds", "a civilian from the countryside of Ain Issa died of injuries"
+_WHO_THEY_WERE = re.compile(
+    r"^,?\s+(?:(?:named|called)\s+(?:(?:al-|el-)?[A-Z][\w'’\-]*\s+){1,5}?"
+    r"|from\s+(?:[\w'’\-]+\s+){0,6}?(?:(?:al-|el-)?[A-Z][\w'’\-]*\s+){1,3}?)"
+    r"(?=(?:died|was|had)\b)")
 # two people in one phrase: "a husband and wife", "a mother and her son"
 _PAIR = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<w>(?:married\s+)?couple|husband and (?:his\s+)?wife"
@@ -787,6 +793,11 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
             victims = "combatants"
         subset = bool(_SUBSET_BEFORE.search(before))
         after_m = _after(rest, before)
+        who = None if after_m or count != 1 else _WHO_THEY_WERE.match(rest)
+        if who and _after(rest[who.end():], before):
+            phrase_end += len(who.group().rstrip())
+            rest = text[phrase_end:]
+            after_m = _after(rest, before)
         if after_m and after_m.group("combined"):
             continue
         kind = ""
