@@ -687,3 +687,19 @@ def test_casualties_one_villager_by_trade_or_standing(text, expected):
 ])
 def test_casualties_one_person_and_who_they_were(text, expected):
     assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline drops the article
+    ("Boy killed in regime shelling on the town", {("killed", 1, 1, "children")}),
+    ("Turkish bombardment | Farmer killed by a drone near the village",
+     {("killed", 1, 1, "civilians")}),
+    ("Mother and three children killed, five injured in airstrikes on the camp",
+     {("killed", 1, 1, "women"), ("killed", 3, 3, "children"), ("injured", 5, 5, "")}),
+    ("Shepherd killed, his son injured by a landmine east of the town",
+     {("killed", 1, 1, "civilians")}),
+    # not a noun opening a sentence with no verb of death after it
+    ("Civilian homes were damaged by the shelling.", set()),
+])
+def test_casualties_headline_without_article(text, expected):
+    assert set(figures(text)) == expected

@@ -457,6 +457,10 @@ _ONE = re.compile(
     r"|(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?P<died>died|succumbed))\b", re.I)
 _SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<w>{_alternation(_SINGULAR_EN)})\b",
                      re.I)
+# a headline drops the article: "Child killed in shelling on ...", "Woman and two children
+# killed", "Father killed, ..." (at a line's, sentence's or title part's start)
+_HEADLINE_ONE = re.compile(rf"(?:^|(?<=[|:\n–—])|(?<=[|:\n–—]\s))\s*"
+                           rf"(?P<w>{_alternation(w.capitalize() for w in _SINGULAR_EN)})\b")
 # who the one person was, told between the noun and the verb: "a man named Kamal Hasan
 # died of wounds", "a civilian from the countryside of Ain Issa died of injuries"
 _WHO_THEY_WERE = re.compile(
@@ -777,6 +781,7 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
     then the Arabic forms (``_arabic_people``), on a text with Arabic in it."""
     spans = [(f.start, f.end) for f in figures]
     found = [(2, m) for m in _PAIR.finditer(text)] + [(1, m) for m in _SINGLE.finditer(text)]
+    found += [(1, m) for m in _HEADLINE_ONE.finditer(text)]
     for count, m in found:
         if any(s <= m.start() < e for s, e in spans):
             continue
