@@ -703,3 +703,14 @@ def test_casualties_one_person_and_who_they_were(text, expected):
 ])
 def test_casualties_headline_without_article(text, expected):
     assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the injury of N", as "the death of N" tells the dead
+    ("The shelling caused the killing of five civilians, in addition to the injury of 12 others.",
+     {("killed", 5, 5, "civilians"), ("injured", 12, 12, "")}),
+    ("Activists documented the wounding of three children in the village.",
+     {("injured", 3, 3, "children")}),
+])
+def test_casualties_injury_of_a_figure(text, expected):
+    assert set(figures(text)) == expected

@@ -491,7 +491,9 @@ CASUALTY_KILLED_BEFORE = (
     r"|number of (?:the )?(?:dead|deaths|people killed|those killed|killed|victims|martyrs|fatalities|bodies)"
     r" (?:[\w-]+ ){0,4}?(?:to|at|reached|hit|passed|topped|exceeded|is|was))")
 CASUALTY_INJURED_BEFORE = (
+    # "the injury of 14 others", as "the death of" tells the dead
     r"(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|maiming|injuries to"
+    r"|(?:injury|injuries|wounding) of"
     r"|(?:injury|injured|wounded) toll (?:[\w-]+ ){0,4}?(?:to|at|of|reached|is|was)"
     r"|number of (?:the )?(?:injured|wounded|injuries|people injured|people wounded)"
     r" (?:[\w-]+ ){0,4}?(?:to|at|reached|is|was))")
