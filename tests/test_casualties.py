@@ -714,3 +714,14 @@ def test_casualties_headline_without_article(text, expected):
 ])
 def test_casualties_injury_of_a_figure(text, expected):
     assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each of a list told by name and age: one for each age
+    ("أسفر القصف عن إصابة كل من سلمى خالد العمر (20 عاماً) وهبة حمد العمر (12 عاماً) في القرية.",
+     {("injured", 2, 2, "")}),
+    ("أدى القصف إلى مقتل كل من رامي سعيد (30 عاما)، وعمر سعيد (25 عاما) وخديجة سعيد (8 سنوات).",
+     {("killed", 3, 3, "")}),
+])
+def test_casualties_arabic_each_named_with_an_age(text, expected):
+    assert set(figures(text, "ar")) == expected

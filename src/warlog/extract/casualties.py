@@ -525,6 +525,13 @@ _AR_NAMED = re.compile(
     # up to two words before the next name, none of them a new deed ("وإصابة والده")
     rf"(?:(?!و?(?:{ar.CASUALTY_KILLED_BEFORE}|{ar.CASUALTY_INJURED_BEFORE})\s)[^\s\"“«(]+\s+){{0,2}}"
     rf"{_AR_QUOTED_NAME})*)")
+# each of a list of people told by name and age: "إصابة كل من أريج الحسن (20 عاماً)
+# وآسيا الحسن (12 عاماً)": one for each age
+_AR_AGE = r"\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات|اعوام)\s*\)"
+_AR_EACH_AGED = re.compile(
+    rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+كل\s+من\s+(?P<names>(?:[^\s()،,.]+\s+){{1,5}}{_AR_AGE}"
+    rf"(?:\s*[،,]?\s*و?\s*(?:[^\s()،,.]+\s+){{1,5}}{_AR_AGE})*)")
 # the victim named: "الضحية فطيم البتال", "الضحية هي ...", 'الشهيد "أنس"', 'الشهيد الصحفي
 # والإعلامي الحر "أنس"' (up to three words of who they were); not a street,
 # square or school named after one ("شارع الشهيد ...")
@@ -869,6 +876,12 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         victims = ar.CASUALTY_SINGULAR[m.group("noun")] if m.group("noun") and count == 1 else ""
         add(_Figure(kind, count, count, victims, m.start(), m.end()))
         spans.append((m.start(), m.end()))
+    for m in _AR_EACH_AGED.finditer(text):
+        if not any(s <= m.start("names") < e for s, e in spans):
+            count = len(re.findall(_AR_AGE, m.group("names")))
+            add(_Figure("killed" if m.group("killed") else "injured", count, count, "", m.start(),
+                        m.end()))
+            spans.append((m.start(), m.end()))
     for m in _AR_THE_VICTIM.finditer(text):
         if not any(s <= m.start("name" if m.group("name") else "name2") < e for s, e in spans):
             add(_Figure("killed", 1, 1, "", m.start(), m.end(), bare=True))
