@@ -725,3 +725,15 @@ def test_casualties_injury_of_a_figure(text, expected):
 ])
 def test_casualties_arabic_each_named_with_an_age(text, expected):
     assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the chief of a civil body is no fighter
+    ('"Karim Haddad", Deputy Chief of the local Civil Council, was killed in a raid on the town.',
+     {("killed", 1, 1, "civilians")}),
+    # ... a chief of an armed group is
+    ("Abu Khaled, a field chief of the militia, was killed in the strike.",
+     {("killed", 1, 1, "combatants")}),
+])
+def test_casualties_chief_of_a_civil_body(text, expected):
+    assert set(figures(text)) == expected

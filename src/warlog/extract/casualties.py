@@ -839,8 +839,11 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
             continue  # "five people ... were": a figure already read
         lowered = [re.sub(r"\W", "", w.lower()) for w in subject]
         victims = _category(lowered, [w for w in lowered if w in _VICTIMS])
+        # a chief or leader is a fighter's, unless of a civil body ("Deputy Chief of the
+        # Civil Council", "head of the medical office")
         if victims in ("", "civilians") and any(
-                w in _ARMED_MODIFIERS or w in ("leader", "commander", "chief", "emir") for w in lowered):
+                w in _ARMED_MODIFIERS or w in ("leader", "commander", "chief", "emir") for w in lowered
+        ) and not any(w in _CIVIL_MODIFIERS for w in lowered):
             victims = "combatants"
         kind = "killed" if m.group("killed") or m.group("died") else "injured"
         add(_Figure(kind, 1, 1, victims, max(0, m.start() - len(" ".join(subject[-4:])) - 1),
