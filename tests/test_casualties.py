@@ -737,3 +737,10 @@ def test_casualties_arabic_each_named_with_an_age(text, expected):
 ])
 def test_casualties_chief_of_a_civil_body(text, expected):
     assert set(figures(text)) == expected
+
+
+def test_casualties_arabic_post_glued_to_the_handle():
+    # X's copy glues the post's first word to the account's handle: the handle (Latin
+    # letters only) is blanked, the word is read
+    text = "الدفاع المدني@CivilDefTestإصابة امرأتين بجروح إثر قصف مدفعي على البلدة."
+    assert set(figures(text, "ar")) == {("injured", 2, 2, "women")}

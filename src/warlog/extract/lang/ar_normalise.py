@@ -99,8 +99,10 @@ PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
     ("'s Post", re.compile(r"\u200e?(?P<name>[^\n\u200e]{3,80}?)\u200e?'s Post")),
     (" on X: ", re.compile(r"^(?P<name>[^\n]{3,80}?) on X: ")),
     (" on Twitter", re.compile(r"^(?P<name>[^\n]{3,80}?) on Twitter(?:: |$)")),
-    # the name glued to the handle, as X's copy writes it ("According to @x" is prose)
-    ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@\w{2,30})")),
+    # the name glued to the handle, as X's copy writes it ("According to @x" is prose); a
+    # handle is Latin letters, digits and "_" only: the post's first word, glued on after
+    # it, is no part of it ("@SyriaCivilDefeإصابة امرأتين")
+    ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@[A-Za-z0-9_]{2,30})")),
     ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),
 ]
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
