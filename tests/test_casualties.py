@@ -744,3 +744,16 @@ def test_casualties_arabic_post_glued_to_the_handle():
     # letters only) is blanked, the word is read
     text = "الدفاع المدني@CivilDefTestإصابة امرأتين بجروح إثر قصف مدفعي على البلدة."
     assert set(figures(text, "ar")) == {("injured", 2, 2, "women")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # others hurt, how many untold: more than one (2-9)
+    ("The strike hit a house, killing two brothers and injuring other civilians.",
+     {("killed", 2, 2, "civilians"), ("injured", 2, 9, "")}),
+    ("Monitors documented the death of four men and the injury of others in the shelling.",
+     {("killed", 4, 4, ""), ("injured", 2, 9, "")}),
+    ("A boy was killed while others were wounded when shells hit the market.",
+     {("killed", 1, 1, "children"), ("injured", 2, 9, "")}),
+])
+def test_casualties_others_hurt_how_many_untold(text, expected):
+    assert set(figures(text)) == expected

@@ -481,8 +481,13 @@ _BEFORE_COMBINED = re.compile(
     r"|injuries)(?:\s+of)?\s+$|\b(?:injuring|wounding|injuries|wounded|injured)\s*(?:,|and|or)\s*"
     r"(?:killing|killed|deaths?)(?:\s+of)?\s+$", re.I)
 _OTHERS = re.compile(
-    r"(?:\band|,)\s+(?P<w>others)\s+(?:(?:were|have been|had been|reportedly|also)\s+)*"
+    r"(?:\band|,|\bwhile|&)\s+(?P<w>others)\s+(?:(?:were|have been|had been|reportedly|also)\s+)*"
     r"(?:(?P<killed>killed|died)|(?P<injured>injured|wounded|hurt))\b", re.I)
+# others hurt, after the verb: "injuring other civilians", "the injury of others": more
+# than one, how many untold (as "others injured")
+_OTHERS_HURT = re.compile(
+    r"\b(?:injuring|wounding|(?:the\s+)?(?:injury|injuries|wounding)\s+of)\s+(?:several\s+|many\s+)?"
+    r"(?P<w>others|other\s+(?:civilians|people|persons|residents))\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none|neither|no civilians?|no people|no"
                      r" person|not|whether|if)\b", re.I)
 _AR_ONE_OF = re.compile(r"\s+(?:ال)?(?:(?P<killed>قتلي|ضحايا|شهداء)|جرحي|مصابين)(?!\w)")
@@ -854,6 +859,9 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
         if not any(s <= m.start("w") < e for s, e in spans):
             kind = "killed" if m.group("killed") else "injured"
             add(_Figure(kind, 2, 9, "", m.start("w"), m.end()))
+    for m in _OTHERS_HURT.finditer(text):
+        if not any(s <= m.start("w") < e for s, e in spans):
+            add(_Figure("injured", 2, 9, "", m.start("w"), m.end("w")))
     if arabic:  # every match of the Arabic patterns holds an Arabic word
         _arabic_people(text, figures, spans, add)
 
