@@ -757,3 +757,30 @@ def test_casualties_arabic_post_glued_to_the_handle():
 ])
 def test_casualties_others_hurt_how_many_untold(text, expected):
     assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list cut short by a preview ("2. هبة..."): more names may follow, so a full toll
+    # told for the event overrides it
+    ("استشهد 4 مدنيين بغارة جوية على البلدة فجر اليوم.\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة...",
+     {("killed", 4, 4, "civilians")}),
+    # ... and by the full copy of the list after it
+    ("غارة جوية على البلدة فجر اليوم\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة...\n\n"
+     "غارة جوية على البلدة فجر اليوم\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة خالد النعسان\n"
+     "3. مريم باسل الخالد", {("killed", 3, 3, "")}),
+])
+def test_casualties_arabic_list_cut_short(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+def test_casualties_arabic_list_after_the_events_last_sentence():
+    # the event's sentences end with a list's heading: its names, after them, are read
+    text = ("غارة جوية على البلدة فجر اليوم.\n\nالشهداء :\n1. سلمى حسين الخالد\n"
+            "2. هبة خالد النعسان\n3. مريم باسل الخالد...")
+    doc = Document(id=text_hash(text), text=text, language="ar")
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    heading = ctx.norm.index(":") + 1
+    sentences = [(s, e) for s, e in ctx.sentences if s < heading]
+    assert sentences[-1][1] <= heading + 1
+    found = {(c.kind, c.low, c.high) for c in find_casualties(ctx, sentences)}
+    assert found == {("killed", 3, 3)}

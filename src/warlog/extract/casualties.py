@@ -1080,11 +1080,26 @@ def _list_length(body: str) -> int:
     return names if names >= 2 else 0
 
 
-def _name_lists(text: str) -> list[_Figure]:
+def _cut_short(body: str, count: int) -> bool:
+    """Whether a numbered list's last name is cut short ("2. نسرين..."): a preview's copy,
+    so more names may follow; read as a weak figure, one a full toll overrides."""
+    run = 0
+    for m in _NUMBERED.finditer(body):  # the run's last name (as _list_length counts)
+        if int(m.group(1)) != run + 1:
+            break
+        run += 1
+        if run == count:
+            return bool(re.match(r"[^\n]*?(?:\.\.\.|…)[ \t]*(?:\n|$)", body[m.end():]))
+    return False
+
+
+def _name_lists(text: str, heads_end: int | None = None) -> list[_Figure]:
+    """The lists whose heading starts before ``heads_end`` (all when None); a list's
+    names may run on past it."""
     figures: list[_Figure] = []
     if not ARABIC_BLOCK.search(text):  # every heading is Arabic: skip a scan of the text
         return figures
-    for m in _LIST_HEAD.finditer(text):
+    for m in _LIST_HEAD.finditer(text, 0, len(text) if heads_end is None else heads_end):
         body = text[m.end():m.end() + 1500]
         end = _LIST_END.search(body)
         body = body[: end.start()] if end else body
@@ -1092,7 +1107,7 @@ def _name_lists(text: str) -> list[_Figure]:
         if count:
             killed = m.group("killed") or m.group("noun") in _LIST_KILLED
             figures.append(_Figure("killed" if killed else "injured", count, count, "", m.start(),
-                                   m.end()))
+                                   m.end(), bare=_cut_short(body, count)))
     return figures
 
 
@@ -1200,9 +1215,10 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
         roundups = _roundups(ctx.norm, sentences)
         figures = [(at, f) for at, f in figures if not any(a <= at < b for a, b in roundups)]
         figures = _not_recalled(ctx.norm, sentences, figures)
-    if sentences:  # a list runs over several lines, past one sentence
+    if sentences:  # a list runs over several lines, past one sentence, and past the
+        # event's last sentence: a heading ends it ("▪️الشهداء :") and its names follow
         first, last = min(s for s, _ in sentences), max(e for _, e in sentences)
-        figures += [(first, f) for f in _name_lists(ctx.norm[first:last])]
+        figures += [(first, f) for f in _name_lists(ctx.norm[first:last + 1500], last - first)]
     # a bare Arabic plural says "some"; a figure of the same kind anywhere in the event
     # says how many (restated, not added)
     counted = {f.kind for _, f in figures if not f.bare}
