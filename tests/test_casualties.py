@@ -784,3 +784,17 @@ def test_casualties_arabic_list_after_the_events_last_sentence():
     assert sentences[-1][1] <= heading + 1
     found = {(c.kind, c.low, c.high) for c in find_casualties(ctx, sentences)}
     assert found == {("killed", 3, 3)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reader's comment tells no toll where the post tells one of that kind
+    ("مسيرة تستهدف سيارة في ريف حلب ما أدى إلى مقتله على الفور.All reactions:52 comments"
+     "Most relevantسامر خالدمسيرة قتلت 3 عناصر ورجعت مكانها1y",
+     {("killed", 1, 1, "")}),
+    # ... but the post's author may update it in a comment of their own
+    ("سقوط صاروخ على البلدة أدى إلى إصابة شخصين.All reactions:17 commentsMost relevant"
+     "Authorصفحة البلدةارتفاع عدد الإصابات إلى 4 أشخاص 21wسامر خالدأصيب 9 أشخاص1y",
+     {("injured", 2, 2, ""), ("injured", 4, 4, "")}),
+])
+def test_casualties_comments_of_a_copied_post(text, expected):
+    assert set(figures(text, "ar")) == expected
