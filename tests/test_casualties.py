@@ -639,3 +639,162 @@ def test_casualties_arabic_evening_is_no_other_day():
     # "أمسية" (evening) begins with the letters of "أمس" (yesterday)
     assert set(figures("قتل مدني بقصف على بلدة سرمين. أمسية اليوم قتل رجلان بقصف على البلدة.",
                        "ar")) >= {("killed", 2, 2, "")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the "#عاجل" (breaking) tag glued to the post's first word
+    ("#عاجلفقد مدني حياته وأصيب 4 آخرين بقصف على سيارة قرب البلدة.",
+     {("killed", 1, 1, "civilians"), ("injured", 4, 4, "")}),
+    ("#عاجلاستشهاد طفل بقصف مدفعي على البلدة.", {("killed", 1, 1, "children")}),
+])
+def test_casualties_arabic_breaking_tag_glued_to_the_post(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person named first, the deed after a comma: one dead
+    ("أحمد الخليل، قتل إثر قصف مدفعي على قرية في ريف المدينة.", {("killed", 1, 1, "")}),
+    ("وليد سعيد العمر، استشهد بقصف صاروخي على البلدة.", {("killed", 1, 1, "")}),
+    # ... not the one who killed
+    ("سعيد الحسن، قتل 3 مدنيين في القرية.", {("killed", 3, 3, "civilians")}),
+])
+def test_casualties_arabic_named_person_then_deed(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a village's notables and the people of its daily life, one each: civilians
+    ("In the raid a boy and a local sheikh were killed, residents said.",
+     {("killed", 1, 1, "children"), ("killed", 1, 1, "civilians")}),
+    ("A truck driver was killed when the drone struck the road.", {("killed", 1, 1, "civilians")}),
+    ("An elderly imam was wounded by shrapnel near the mosque.", {("injured", 1, 1, "civilians")}),
+    ("Shelling killed a grandmother and injured a shopkeeper in the market.",
+     {("killed", 1, 1, "women"), ("injured", 1, 1, "civilians")}),
+])
+def test_casualties_one_villager_by_trade_or_standing(text, expected):
+    assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who the one person was, told between the noun and the verb
+    ("On Nov 3, a man named Kamal Hasan died of wounds sustained in an air attack on the town.",
+     {("killed", 1, 1, "")}),
+    ("A woman named Hala al-Omar died on Nov 3 of wounds sustained in shelling on the village.",
+     {("killed", 1, 1, "women")}),
+    ("A 54-year-old civilian from the western countryside of Tal Abyad died of injuries he "
+     "sustained in shelling.", {("killed", 1, 1, "civilians")}),
+    ("A boy from the village of Kafr Nabl was wounded by a shell.", {("injured", 1, 1, "children")}),
+])
+def test_casualties_one_person_and_who_they_were(text, expected):
+    assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline drops the article
+    ("Boy killed in regime shelling on the town", {("killed", 1, 1, "children")}),
+    ("Turkish bombardment | Farmer killed by a drone near the village",
+     {("killed", 1, 1, "civilians")}),
+    ("Mother and three children killed, five injured in airstrikes on the camp",
+     {("killed", 1, 1, "women"), ("killed", 3, 3, "children"), ("injured", 5, 5, "")}),
+    ("Shepherd killed, his son injured by a landmine east of the town",
+     {("killed", 1, 1, "civilians")}),
+    # not a noun opening a sentence with no verb of death after it
+    ("Civilian homes were damaged by the shelling.", set()),
+])
+def test_casualties_headline_without_article(text, expected):
+    assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the injury of N", as "the death of N" tells the dead
+    ("The shelling caused the killing of five civilians, in addition to the injury of 12 others.",
+     {("killed", 5, 5, "civilians"), ("injured", 12, 12, "")}),
+    ("Activists documented the wounding of three children in the village.",
+     {("injured", 3, 3, "children")}),
+])
+def test_casualties_injury_of_a_figure(text, expected):
+    assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each of a list told by name and age: one for each age
+    ("أسفر القصف عن إصابة كل من سلمى خالد العمر (20 عاماً) وهبة حمد العمر (12 عاماً) في القرية.",
+     {("injured", 2, 2, "")}),
+    ("أدى القصف إلى مقتل كل من رامي سعيد (30 عاما)، وعمر سعيد (25 عاما) وخديجة سعيد (8 سنوات).",
+     {("killed", 3, 3, "")}),
+])
+def test_casualties_arabic_each_named_with_an_age(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the chief of a civil body is no fighter
+    ('"Karim Haddad", Deputy Chief of the local Civil Council, was killed in a raid on the town.',
+     {("killed", 1, 1, "civilians")}),
+    # ... a chief of an armed group is
+    ("Abu Khaled, a field chief of the militia, was killed in the strike.",
+     {("killed", 1, 1, "combatants")}),
+])
+def test_casualties_chief_of_a_civil_body(text, expected):
+    assert set(figures(text)) == expected
+
+
+def test_casualties_arabic_post_glued_to_the_handle():
+    # X's copy glues the post's first word to the account's handle: the handle (Latin
+    # letters only) is blanked, the word is read
+    text = "الدفاع المدني@CivilDefTestإصابة امرأتين بجروح إثر قصف مدفعي على البلدة."
+    assert set(figures(text, "ar")) == {("injured", 2, 2, "women")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # others hurt, how many untold: more than one (2-9)
+    ("The strike hit a house, killing two brothers and injuring other civilians.",
+     {("killed", 2, 2, "civilians"), ("injured", 2, 9, "")}),
+    ("Monitors documented the death of four men and the injury of others in the shelling.",
+     {("killed", 4, 4, ""), ("injured", 2, 9, "")}),
+    ("A boy was killed while others were wounded when shells hit the market.",
+     {("killed", 1, 1, "children"), ("injured", 2, 9, "")}),
+])
+def test_casualties_others_hurt_how_many_untold(text, expected):
+    assert set(figures(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list cut short by a preview ("2. هبة..."): more names may follow, so a full toll
+    # told for the event overrides it
+    ("استشهد 4 مدنيين بغارة جوية على البلدة فجر اليوم.\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة...",
+     {("killed", 4, 4, "civilians")}),
+    # ... and by the full copy of the list after it
+    ("غارة جوية على البلدة فجر اليوم\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة...\n\n"
+     "غارة جوية على البلدة فجر اليوم\n\nالشهداء :\n1. سلمى حسين الخالد\n2. هبة خالد النعسان\n"
+     "3. مريم باسل الخالد", {("killed", 3, 3, "")}),
+])
+def test_casualties_arabic_list_cut_short(text, expected):
+    assert set(figures(text, "ar")) == expected
+
+
+def test_casualties_arabic_list_after_the_events_last_sentence():
+    # the event's sentences end with a list's heading: its names, after them, are read
+    text = ("غارة جوية على البلدة فجر اليوم.\n\nالشهداء :\n1. سلمى حسين الخالد\n"
+            "2. هبة خالد النعسان\n3. مريم باسل الخالد...")
+    doc = Document(id=text_hash(text), text=text, language="ar")
+    ctx = DocContext(doc, default_gazetteer(), default_registry())
+    heading = ctx.norm.index(":") + 1
+    sentences = [(s, e) for s, e in ctx.sentences if s < heading]
+    assert sentences[-1][1] <= heading + 1
+    found = {(c.kind, c.low, c.high) for c in find_casualties(ctx, sentences)}
+    assert found == {("killed", 3, 3)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reader's comment tells no toll where the post tells one of that kind
+    ("مسيرة تستهدف سيارة في ريف حلب ما أدى إلى مقتله على الفور.All reactions:52 comments"
+     "Most relevantسامر خالدمسيرة قتلت 3 عناصر ورجعت مكانها1y",
+     {("killed", 1, 1, "")}),
+    # ... but the post's author may update it in a comment of their own
+    ("سقوط صاروخ على البلدة أدى إلى إصابة شخصين.All reactions:17 commentsMost relevant"
+     "Authorصفحة البلدةارتفاع عدد الإصابات إلى 4 أشخاص 21wسامر خالدأصيب 9 أشخاص1y",
+     {("injured", 2, 2, ""), ("injured", 4, 4, "")}),
+])
+def test_casualties_comments_of_a_copied_post(text, expected):
+    assert set(figures(text, "ar")) == expected

@@ -103,7 +103,9 @@ _SINGULAR_EN = frozenset(
     neighbour neighbor brother sister son daughter father husband cousin child kid boy girl
     infant baby toddler minor newborn woman mother wife fighter militant rebel gunman soldier
     jihadist insurgent militiaman policeman officer commander guard combatant pilot person
-    man member teenager youth""".split())
+    man member teenager youth sheikh imam elder mukhtar driver trader merchant shopkeeper vendor
+    grandfather grandmother uncle aunt nephew niece activist engineer baker labourer laborer
+    herder""".split())
 
 
 def parse_number(text: str) -> tuple[int, int] | None:
@@ -455,6 +457,16 @@ _ONE = re.compile(
     r"|(?:he|she)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?P<died>died|succumbed))\b", re.I)
 _SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<w>{_alternation(_SINGULAR_EN)})\b",
                      re.I)
+# a headline drops the article: "Child killed in shelling on ...", "Woman and two children
+# killed", "Father killed, ..." (at a line's, sentence's or title part's start)
+_HEADLINE_ONE = re.compile(rf"(?:^|(?<=[|:\n–—])|(?<=[|:\n–—]\s))\s*"
+                           rf"(?P<w>{_alternation(w.capitalize() for w in _SINGULAR_EN)})\b")
+# who the one person was, told between the noun and the verb: "a man named Kamal Hasan
+# died of wounds", "a civilian from the countryside of Ain Issa died of injuries"
+_WHO_THEY_WERE = re.compile(
+    r"^,?\s+(?:(?:named|called)\s+(?:(?:al-|el-)?[A-Z][\w'’\-]*\s+){1,5}?"
+    r"|from\s+(?:[\w'’\-]+\s+){0,6}?(?:(?:al-|el-)?[A-Z][\w'’\-]*\s+){1,3}?)"
+    r"(?=(?:died|was|had)\b)")
 # two people in one phrase: "a husband and wife", "a mother and her son"
 _PAIR = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<w>(?:married\s+)?couple|husband and (?:his\s+)?wife"
@@ -469,8 +481,13 @@ _BEFORE_COMBINED = re.compile(
     r"|injuries)(?:\s+of)?\s+$|\b(?:injuring|wounding|injuries|wounded|injured)\s*(?:,|and|or)\s*"
     r"(?:killing|killed|deaths?)(?:\s+of)?\s+$", re.I)
 _OTHERS = re.compile(
-    r"(?:\band|,)\s+(?P<w>others)\s+(?:(?:were|have been|had been|reportedly|also)\s+)*"
+    r"(?:\band|,|\bwhile|&)\s+(?P<w>others)\s+(?:(?:were|have been|had been|reportedly|also)\s+)*"
     r"(?:(?P<killed>killed|died)|(?P<injured>injured|wounded|hurt))\b", re.I)
+# others hurt, after the verb: "injuring other civilians", "the injury of others": more
+# than one, how many untold (as "others injured")
+_OTHERS_HURT = re.compile(
+    r"\b(?:injuring|wounding|(?:the\s+)?(?:injury|injuries|wounding)\s+of)\s+(?:several\s+|many\s+)?"
+    r"(?P<w>others|other\s+(?:civilians|people|persons|residents))\b", re.I)
 _NOBODY = re.compile(r"\b(?:no one|no-one|nobody|none|neither|no civilians?|no people|no"
                      r" person|not|whether|if)\b", re.I)
 _AR_ONE_OF = re.compile(r"\s+(?:ال)?(?:(?P<killed>قتلي|ضحايا|شهداء)|جرحي|مصابين)(?!\w)")
@@ -498,6 +515,11 @@ _AR_ONE_AFTER = re.compile(
     rf"{_AR_EDGE}(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})\s+(?:(?:الذي|التي)\s+)?"
     rf"(?:(?P<killed>قتل|قتلت|استشهد"
     rf"|استشهدت|توفي|توفيت|لقي|لقيت)|(?P<injured>اصيب|اصيبت|جرح|جرحت))(?!\w)")
+# a person named first, the deed after a comma: "محمد العلي، قتل إثر قصف", "سعيد
+# الحسن، توفي في المستشفى": one; not "..., قتل 3 مدنيين" (who killed, not who died)
+_AR_NAME_FIRST = re.compile(
+    rf"{_AR_EDGE}(?P<name>{_alternation(ar.GIVEN_NAMES)})(?:\s+[^\s،,.:]+){{0,3}}\s*[،,]\s*"
+    rf"(?:قتل|قتلت|استشهد|استشهدت|توفي|توفيت)(?!\w)(?!\s*(?:{_D}|{_AR_CHAIN})(?!\w))")
 # people named in quotes or brackets right after the deed: 'مقتل "سامر العبدالله"',
 # 'استشهاد (إسماعيل قداد)', 'مقتل كل من "أ" و"ب"': one each
 _AR_QUOTED_NAME = r"[\"“«(][^\"“”«»()\n]{3,40}[\"”»)]"
@@ -508,6 +530,13 @@ _AR_NAMED = re.compile(
     # up to two words before the next name, none of them a new deed ("وإصابة والده")
     rf"(?:(?!و?(?:{ar.CASUALTY_KILLED_BEFORE}|{ar.CASUALTY_INJURED_BEFORE})\s)[^\s\"“«(]+\s+){{0,2}}"
     rf"{_AR_QUOTED_NAME})*)")
+# each of a list of people told by name and age: "إصابة كل من أريج الحسن (20 عاماً)
+# وآسيا الحسن (12 عاماً)": one for each age
+_AR_AGE = r"\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات|اعوام)\s*\)"
+_AR_EACH_AGED = re.compile(
+    rf"{_AR_EDGE}(?:(?P<killed>{ar.CASUALTY_KILLED_BEFORE})|(?P<injured>{ar.CASUALTY_INJURED_BEFORE}))"
+    rf"\s+كل\s+من\s+(?P<names>(?:[^\s()،,.]+\s+){{1,5}}{_AR_AGE}"
+    rf"(?:\s*[،,]?\s*و?\s*(?:[^\s()،,.]+\s+){{1,5}}{_AR_AGE})*)")
 # the victim named: "الضحية فطيم البتال", "الضحية هي ...", 'الشهيد "أنس"', 'الشهيد الصحفي
 # والإعلامي الحر "أنس"' (up to three words of who they were); not a street,
 # square or school named after one ("شارع الشهيد ...")
@@ -764,6 +793,7 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
     then the Arabic forms (``_arabic_people``), on a text with Arabic in it."""
     spans = [(f.start, f.end) for f in figures]
     found = [(2, m) for m in _PAIR.finditer(text)] + [(1, m) for m in _SINGLE.finditer(text)]
+    found += [(1, m) for m in _HEADLINE_ONE.finditer(text)]
     for count, m in found:
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -780,6 +810,11 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
             victims = "combatants"
         subset = bool(_SUBSET_BEFORE.search(before))
         after_m = _after(rest, before)
+        who = None if after_m or count != 1 else _WHO_THEY_WERE.match(rest)
+        if who and _after(rest[who.end():], before):
+            phrase_end += len(who.group().rstrip())
+            rest = text[phrase_end:]
+            after_m = _after(rest, before)
         if after_m and after_m.group("combined"):
             continue
         kind = ""
@@ -809,8 +844,11 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
             continue  # "five people ... were": a figure already read
         lowered = [re.sub(r"\W", "", w.lower()) for w in subject]
         victims = _category(lowered, [w for w in lowered if w in _VICTIMS])
+        # a chief or leader is a fighter's, unless of a civil body ("Deputy Chief of the
+        # Civil Council", "head of the medical office")
         if victims in ("", "civilians") and any(
-                w in _ARMED_MODIFIERS or w in ("leader", "commander", "chief", "emir") for w in lowered):
+                w in _ARMED_MODIFIERS or w in ("leader", "commander", "chief", "emir") for w in lowered
+        ) and not any(w in _CIVIL_MODIFIERS for w in lowered):
             victims = "combatants"
         kind = "killed" if m.group("killed") or m.group("died") else "injured"
         add(_Figure(kind, 1, 1, victims, max(0, m.start() - len(" ".join(subject[-4:])) - 1),
@@ -821,6 +859,9 @@ def _singulars(text: str, figures: list[_Figure], taken: list[tuple[int, int]], 
         if not any(s <= m.start("w") < e for s, e in spans):
             kind = "killed" if m.group("killed") else "injured"
             add(_Figure(kind, 2, 9, "", m.start("w"), m.end()))
+    for m in _OTHERS_HURT.finditer(text):
+        if not any(s <= m.start("w") < e for s, e in spans):
+            add(_Figure("injured", 2, 9, "", m.start("w"), m.end("w")))
     if arabic:  # every match of the Arabic patterns holds an Arabic word
         _arabic_people(text, figures, spans, add)
 
@@ -846,6 +887,12 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         victims = ar.CASUALTY_SINGULAR[m.group("noun")] if m.group("noun") and count == 1 else ""
         add(_Figure(kind, count, count, victims, m.start(), m.end()))
         spans.append((m.start(), m.end()))
+    for m in _AR_EACH_AGED.finditer(text):
+        if not any(s <= m.start("names") < e for s, e in spans):
+            count = len(re.findall(_AR_AGE, m.group("names")))
+            add(_Figure("killed" if m.group("killed") else "injured", count, count, "", m.start(),
+                        m.end()))
+            spans.append((m.start(), m.end()))
     for m in _AR_THE_VICTIM.finditer(text):
         if not any(s <= m.start("name" if m.group("name") else "name2") < e for s, e in spans):
             add(_Figure("killed", 1, 1, "", m.start(), m.end(), bare=True))
@@ -885,6 +932,10 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         kind = "killed" if m.group("killed") else "injured"
         add(_Figure(kind, 1, 1, ar.CASUALTY_SINGULAR[m.group("noun")], m.start(), m.end()))
         spans.append((m.start("noun"), m.end()))
+    for m in _AR_NAME_FIRST.finditer(text):
+        if not any(s <= m.start("name") < e for s, e in spans):
+            add(_Figure("killed", 1, 1, "", m.start(), m.end()))
+            spans.append((m.start(), m.end()))
     for m in _AR_DUAL.finditer(text):
         if any(s <= m.start("w") < e for s, e in spans):
             continue
@@ -1029,11 +1080,26 @@ def _list_length(body: str) -> int:
     return names if names >= 2 else 0
 
 
-def _name_lists(text: str) -> list[_Figure]:
+def _cut_short(body: str, count: int) -> bool:
+    """Whether a numbered list's last name is cut short ("2. نسرين..."): a preview's copy,
+    so more names may follow; read as a weak figure, one a full toll overrides."""
+    run = 0
+    for m in _NUMBERED.finditer(body):  # the run's last name (as _list_length counts)
+        if int(m.group(1)) != run + 1:
+            break
+        run += 1
+        if run == count:
+            return bool(re.match(r"[^\n]*?(?:\.\.\.|…)[ \t]*(?:\n|$)", body[m.end():]))
+    return False
+
+
+def _name_lists(text: str, heads_end: int | None = None) -> list[_Figure]:
+    """The lists whose heading starts before ``heads_end`` (all when None); a list's
+    names may run on past it."""
     figures: list[_Figure] = []
     if not ARABIC_BLOCK.search(text):  # every heading is Arabic: skip a scan of the text
         return figures
-    for m in _LIST_HEAD.finditer(text):
+    for m in _LIST_HEAD.finditer(text, 0, len(text) if heads_end is None else heads_end):
         body = text[m.end():m.end() + 1500]
         end = _LIST_END.search(body)
         body = body[: end.start()] if end else body
@@ -1041,7 +1107,7 @@ def _name_lists(text: str) -> list[_Figure]:
         if count:
             killed = m.group("killed") or m.group("noun") in _LIST_KILLED
             figures.append(_Figure("killed" if killed else "injured", count, count, "", m.start(),
-                                   m.end()))
+                                   m.end(), bare=_cut_short(body, count)))
     return figures
 
 
@@ -1136,6 +1202,29 @@ def _not_recalled(norm: str, sentences: list[tuple[int, int]], figures: list[tup
     return [(at, f) for at, f in figures if not any(a <= at + f.start < b for a, b in cut)]
 
 
+# A copied Facebook post ends with its reactions line ("All reactions:", "كل التفاعلات"),
+# and its readers' comments follow: their words ("قتلت عنصر بالجيش", "الله يتقبله من
+# الشهداء") tell no toll of the event where the post tells one of that kind; but the
+# post's author may update it in a comment of their own ("Author", "ارتفاع عدد الإصابات
+# إلى 4"), which runs to its age ("21w", "1y")
+_REACTIONS = ("All reactions", "كل التفاعلات")
+_COMMENT_AGE = re.compile(r"\d{1,3}[ywdh](?![a-z])")
+
+
+def _comments_start(ctx: DocContext) -> int:
+    """Where a copied Facebook post's comments begin in ctx.norm (its end when none), as
+    places._comments_start reads them."""
+    text = ctx.doc.text
+    at = min((i for i in (text.find(r) for r in _REACTIONS) if i >= 0), default=-1)
+    return len(ctx.norm) if at < 0 else ctx.norm_offset(at)
+
+
+def _by_the_author(norm: str, comments: int, at: int) -> bool:
+    """Whether the comment holding ``at`` is the post's author's."""
+    author = norm.rfind("Author", comments, at)
+    return author >= 0 and not _COMMENT_AGE.search(norm, author, at)
+
+
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
     others = _other_stories(ctx.norm)
     if others:
@@ -1149,9 +1238,15 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
         roundups = _roundups(ctx.norm, sentences)
         figures = [(at, f) for at, f in figures if not any(a <= at < b for a, b in roundups)]
         figures = _not_recalled(ctx.norm, sentences, figures)
-    if sentences:  # a list runs over several lines, past one sentence
+    comments = _comments_start(ctx)
+    if comments < len(ctx.norm):
+        told = {f.kind for at, f in figures if at + f.start < comments}
+        figures = [(at, f) for at, f in figures if at + f.start < comments or f.kind not in told
+                   or _by_the_author(ctx.norm, comments, at + f.start)]
+    if sentences:  # a list runs over several lines, past one sentence, and past the
+        # event's last sentence: a heading ends it ("▪️الشهداء :") and its names follow
         first, last = min(s for s, _ in sentences), max(e for _, e in sentences)
-        figures += [(first, f) for f in _name_lists(ctx.norm[first:last])]
+        figures += [(first, f) for f in _name_lists(ctx.norm[first:last + 1500], last - first)]
     # a bare Arabic plural says "some"; a figure of the same kind anywhere in the event
     # says how many (restated, not added)
     counted = {f.kind for _, f in figures if not f.bare}

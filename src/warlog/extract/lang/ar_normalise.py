@@ -39,7 +39,9 @@ _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a]
 # end words: a suffix turns them into ت and ي): copied posts lose the space after a
 # hashtag or a line ("#الرقةمقتل شقيقين", "بريف الرقةنفذت قوات", "عائلة واحدةوإصابة").
 # The matching text gets a space there, which maps back to the ة or ى before it.
-_GLUED_WORD = re.compile(r"(?<=[ةى])[\u0621-\u063f\u0641-\u064a]")
+# Likewise after the "#عاجل" (breaking) tag that opens many posts: the tag is the whole
+# word, so a letter right after it starts the post ("#عاجلفقد مدني حياته").
+_GLUED_WORD = re.compile(r"(?:(?<=[ةى])|(?<=#عاجل)(?!ة))[\u0621-\u063f\u0641-\u064a]")
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
 # The invisible direction marks a copied post puts between words read as spaces: "ريف
@@ -97,8 +99,10 @@ PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
     ("'s Post", re.compile(r"\u200e?(?P<name>[^\n\u200e]{3,80}?)\u200e?'s Post")),
     (" on X: ", re.compile(r"^(?P<name>[^\n]{3,80}?) on X: ")),
     (" on Twitter", re.compile(r"^(?P<name>[^\n]{3,80}?) on Twitter(?:: |$)")),
-    # the name glued to the handle, as X's copy writes it ("According to @x" is prose)
-    ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@\w{2,30})")),
+    # the name glued to the handle, as X's copy writes it ("According to @x" is prose); a
+    # handle is Latin letters, digits and "_" only: the post's first word, glued on after
+    # it, is no part of it ("@SyriaCivilDefeإصابة امرأتين")
+    ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@[A-Za-z0-9_]{2,30})")),
     ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),
 ]
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")

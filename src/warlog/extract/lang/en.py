@@ -371,6 +371,17 @@ VICTIM_WORDS: dict[str, str] = {
     "nieces": "civilians", "brother": "civilians", "sister": "civilians", "son": "civilians",
     "daughter": "civilians", "father": "civilians", "husband": "civilians", "cousin": "civilians",
     "elderly": "civilians",
+    # people of a village's daily life, and its notables (a sheikh, an imam, an elder)
+    "sheikh": "civilians", "sheikhs": "civilians", "imam": "civilians", "imams": "civilians",
+    "elder": "civilians", "elders": "civilians", "mukhtar": "civilians", "driver": "civilians",
+    "drivers": "civilians", "trader": "civilians", "traders": "civilians",
+    "merchant": "civilians", "merchants": "civilians", "shopkeeper": "civilians",
+    "shopkeepers": "civilians", "vendor": "civilians", "vendors": "civilians",
+    "grandfather": "civilians", "uncle": "civilians", "nephew": "civilians",
+    "activist": "civilians", "activists": "civilians", "engineer": "civilians",
+    "engineers": "civilians", "baker": "civilians", "bakers": "civilians",
+    "labourer": "civilians", "labourers": "civilians", "laborer": "civilians",
+    "laborers": "civilians", "herder": "civilians", "herders": "civilians",
     # children and women, subsets of the civilians
     "children": "children", "child": "children", "kids": "children", "kid": "children",
     "boys": "children", "boy": "children", "girls": "children", "girl": "children",
@@ -378,7 +389,7 @@ VICTIM_WORDS: dict[str, str] = {
     "toddlers": "children", "toddler": "children", "minors": "children", "minor": "children",
     "schoolchildren": "children", "newborns": "children", "newborn": "children",
     "women": "women", "woman": "women", "mothers": "women", "mother": "women", "wives": "women",
-    "wife": "women",
+    "wife": "women", "grandmother": "women", "aunt": "women", "niece": "civilians",
     # combatants
     "fighters": "combatants", "fighter": "combatants", "militants": "combatants",
     "militant": "combatants", "rebels": "combatants", "rebel": "combatants",
@@ -480,7 +491,9 @@ CASUALTY_KILLED_BEFORE = (
     r"|number of (?:the )?(?:dead|deaths|people killed|those killed|killed|victims|martyrs|fatalities|bodies)"
     r" (?:[\w-]+ ){0,4}?(?:to|at|reached|hit|passed|topped|exceeded|is|was))")
 CASUALTY_INJURED_BEFORE = (
+    # "the injury of 14 others", as "the death of" tells the dead
     r"(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|maiming|injuries to"
+    r"|(?:injury|injuries|wounding) of"
     r"|(?:injury|injured|wounded) toll (?:[\w-]+ ){0,4}?(?:to|at|of|reached|is|was)"
     r"|number of (?:the )?(?:injured|wounded|injuries|people injured|people wounded)"
     r" (?:[\w-]+ ){0,4}?(?:to|at|reached|is|was))")
