@@ -459,7 +459,7 @@ _SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w'’\-]+\s+){{0,2}}?(?P<w>{_alter
                      re.I)
 # a headline drops the article: "Child killed in shelling on ...", "Woman and two children
 # killed", "Father killed, ..." (at a line's, sentence's or title part's start)
-_HEADLINE_ONE = re.compile(rf"(?:^|(?<=[|:\n–—])|(?<=[|:\n–—]\s))\s*"
+_HEADLINE_ONE = re.compile(rf"(?:^|(?<=[|:\n–—])|(?<=[|:\n–—]\s)|(?<=[|:\n–—]\s\s))"
                            rf"(?P<w>{_alternation(w.capitalize() for w in _SINGULAR_EN)})\b")
 # who the one person was, told between the noun and the verb: "a man named Kamal Hasan
 # died of wounds", "a civilian from the countryside of Ain Issa died of injuries"
