@@ -1207,16 +1207,7 @@ def _not_recalled(norm: str, sentences: list[tuple[int, int]], figures: list[tup
 # الشهداء") tell no toll of the event where the post tells one of that kind; but the
 # post's author may update it in a comment of their own ("Author", "ارتفاع عدد الإصابات
 # إلى 4"), which runs to its age ("21w", "1y")
-_REACTIONS = ("All reactions", "كل التفاعلات")
 _COMMENT_AGE = re.compile(r"\d{1,3}[ywdh](?![a-z])")
-
-
-def _comments_start(ctx: DocContext) -> int:
-    """Where a copied Facebook post's comments begin in ctx.norm (its end when none), as
-    places._comments_start reads them."""
-    text = ctx.doc.text
-    at = min((i for i in (text.find(r) for r in _REACTIONS) if i >= 0), default=-1)
-    return len(ctx.norm) if at < 0 else ctx.norm_offset(at)
 
 
 def _by_the_author(norm: str, comments: int, at: int) -> bool:
@@ -1238,7 +1229,7 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
         roundups = _roundups(ctx.norm, sentences)
         figures = [(at, f) for at, f in figures if not any(a <= at < b for a, b in roundups)]
         figures = _not_recalled(ctx.norm, sentences, figures)
-    comments = _comments_start(ctx)
+    comments = ctx.comments_start
     if comments < len(ctx.norm):
         told = {f.kind for at, f in figures if at + f.start < comments}
         figures = [(at, f) for at, f in figures if at + f.start < comments or f.kind not in told

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from warlog.extract.lang import ar, en
-from warlog.extract.lang.ar_normalise import fold, script_lang
+from warlog.extract.lang.ar_normalise import REACTIONS, fold, script_lang
 from warlog.gazetteer import Gazetteer
 from warlog.model import Document, Span
 from warlog.registry import Registry
@@ -61,6 +61,14 @@ class DocContext:
         from bisect import bisect_left
 
         return bisect_left(self._orig, at)
+
+    @cached_property
+    def comments_start(self) -> int:
+        """Where a copied Facebook post's readers' comments begin in the matching text
+        (at its reactions line, ``ar_normalise.REACTIONS``); the text's end when none."""
+        text = self.doc.text
+        at = min((i for i in (text.find(r) for r in REACTIONS) if i >= 0), default=-1)
+        return len(self.norm) if at < 0 else self.norm_offset(at)
 
     @cached_property
     def quotes(self):

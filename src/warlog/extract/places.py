@@ -145,19 +145,9 @@ def find_places(ctx: DocContext) -> list[Match]:
 # names ("Slleman Alnasrالزرقاء") locates nothing; where it names none, the comments (its
 # author's "في عين ترما بريف دمشق" among them) are all there is (airwars-syria development
 # half, loc_25km in sources: +1 -1 with comments never locating, +1 so).
-_REACTIONS = ("All reactions", "كل التفاعلات")
-
-
-def _comments_start(ctx: DocContext) -> int:
-    """Where a copied Facebook post's comments begin in ctx.norm (its end when none)."""
-    text = ctx.doc.text
-    at = min((i for i in (text.find(r) for r in _REACTIONS) if i >= 0), default=-1)
-    return len(ctx.norm) if at < 0 else ctx.norm_offset(at)
-
-
 def _without_comments(ctx: DocContext, found: list[Match]) -> list[Match]:
     """The toponyms, those of a post's comments made mentions where the post names one."""
-    comments = _comments_start(ctx)
+    comments = ctx.comments_start
     if not any(m.start < comments and m.value and not m.value.mention  # type: ignore[attr-defined]
                for m in found):
         return found

@@ -49,6 +49,8 @@ _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "�
 _FOLD.update(dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
                                     "\u2066\u2067\u2068\u2069\ufeff"), " "))
 _MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# The line a copied Facebook post's readers' comments follow (DocContext.comments_start).
+REACTIONS = ("All reactions", "كل التفاعلات")
 # Chrome of copied social-media pages: whole lines, or runs inside a line (X glues the
 # timestamp and view counts to the post's last word).
 CHROME = re.compile(
