@@ -154,8 +154,19 @@ def test_places_ar_other_stories_headlines_locate_nothing(extractor):
             "حريق واسع قرب طريق هولير كركوك يغلق الطريق")
     assert _place(extractor, text).name == "‘Ayn al ‘Arab"
     lines = text.split("\n")
-    spans = places._other_headlines(_context(extractor, text))
+    spans = _context(extractor, text).other_stories
     assert [(s, e) for s, e in spans] == [(text.index(lines[2]), len(text))]
+
+
+def test_places_ar_headlines_under_a_heading_locate_nothing(extractor):
+    """The lists casualties skip ("اقرأ أيضاً") are other stories for places too."""
+    text = ("استشهد طفل بقصف مدفعي على بلدة كنصفرة في ريف إدلب الجنوبي صباح اليوم.\n"
+            "اقرأ أيضاً:\nقصف جديد على مدينة الباب شرق حلب")
+    ctx = _context(extractor, text)
+    headline = ctx.norm.index("قصف جديد")
+    assert any(s <= headline < e for s, e in ctx.other_stories)
+    in_list = [m for m in ctx.places if m.start >= headline]
+    assert in_list and all(m.value.mention for m in in_list)
 
 
 @pytest.mark.parametrize("post", [
@@ -167,7 +178,7 @@ def test_places_ar_other_stories_headlines_locate_nothing(extractor):
     "أصيب أفراد أسرة واحدة في قصف بطائرة مسيرة استهدف منزلهم في قرية بريف كوباني الغربي.",
 ])
 def test_places_ar_short_lines_of_a_post_are_no_headlines(extractor, post):
-    assert places._other_headlines(_context(extractor, post)) == []
+    assert _context(extractor, post).other_stories == []
 
 
 def test_places_ar_a_bare_governorate_takes_the_side_the_lead_names(extractor):

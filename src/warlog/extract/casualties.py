@@ -34,7 +34,7 @@ are read in ``_arabic_people`` and ``_name_lists``. A massacre told with no toll
 أطفال ووالدتهم") give the family's total too.
 
 Not every line of a page is the report: the headlines listed under "اقرأ أيضاً", "Related",
-"السابق/التالي" (``_other_stories``) are other stories', and a sentence opened as an aside
+"السابق/التالي" (``DocContext.other_stories``) are other stories', and a sentence opened as an aside
 ("يذكر أن") or naming "those attacks" of a period recalls other incidents; their figures
 are skipped. So are, in an Arabic report, a sentence that opens on another time once the
 report has given its toll ("وقبل ساعات، سقط أربعة شهداء"), and a day's roundup over many
@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
@@ -1127,52 +1126,6 @@ def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-# -- other stories on the page ------------------------------------------------------------
-# A scraped news page carries other stories' headlines (related articles, most read, the
-# previous and next post); their tolls are not this report's. A heading opens such a list.
-_OTHERS_HEADING = re.compile(
-    r"^\W*(?:اقرا|اقرئي|شاهد|طالع)\s+(?:ايضا|كذلك)|^\W*(?:مقالات|اخبار|مواضيع)\s+"
-    r"(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه)|^\W*(?:الاكثر\s+(?:قراءه|مشاهده|تداولا)|"
-    r"(?:المقال|الخبر)?\s*(?:السابق|التالي)|مرتبط|قد\s+يهمك|ننصحك|اخترنا\s+لك|"
-    r"related(?:\s+(?:articles|news|stories|posts))?|read\s+(?:more|also|next)|most\s+read|"
-    r"more\s+from|you\s+may\s+(?:also\s+)?like|see\s+also|recommended)\W*$",
-    re.I)
-# a headline: a short line that is not a sentence (no full stop); 20 words and more is
-# prose. Chosen by reading the dev half's related-article lists (headlines run 4-16 words).
-_HEADLINE_WORDS = 20
-
-
-def _headline_like(line: str) -> bool:
-    words = line.split()
-    return 1 <= len(words) < _HEADLINE_WORDS and not re.search(r"[.!?؟]\W*$", line)
-
-
-@lru_cache(maxsize=8)
-def _other_stories(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the lines that are other stories' headlines on a scraped page."""
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line), line.strip()))
-        pos += len(line) + 1
-    title = lines[0][2][:40] if lines else ""
-    spans: list[tuple[int, int]] = []
-    listing = False
-    for start, end, line in lines:
-        if not line:
-            continue
-        heading = _OTHERS_HEADING.match(line)
-        if heading:
-            listing = True
-            if line[heading.end():].strip():
-                spans.append((start, end))
-            continue
-        if listing and _headline_like(line) and not (title and title in line):
-            spans.append((start, end))
-        else:
-            listing = False
-    return tuple(spans)
-
-
 _AR_ROUNDUP = re.compile(ar.CASUALTY_ROUNDUP)
 
 
@@ -1217,7 +1170,7 @@ def _by_the_author(norm: str, comments: int, at: int) -> bool:
 
 
 def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[CasualtyCount]:
-    others = _other_stories(ctx.norm)
+    others = ctx.other_stories
     if others:
         sentences = [(s, e) for s, e in sentences
                      if not any(a <= s < b for a, b in others)]

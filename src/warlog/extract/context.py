@@ -8,6 +8,7 @@ from functools import cached_property
 
 from warlog.extract.lang import ar, en
 from warlog.extract.lang.ar_normalise import REACTIONS, fold, script_lang
+from warlog.extract.page import other_stories
 from warlog.gazetteer import Gazetteer
 from warlog.model import Document, Span
 from warlog.registry import Registry
@@ -69,6 +70,12 @@ class DocContext:
         text = self.doc.text
         at = min((i for i in (text.find(r) for r in REACTIONS) if i >= 0), default=-1)
         return len(self.norm) if at < 0 else self.norm_offset(at)
+
+    @cached_property
+    def other_stories(self) -> list[tuple[int, int]]:
+        """Spans of the matching text that are other stories' headlines (extract.page):
+        their places and tolls are not this report's."""
+        return other_stories(self.norm, self.lang is ar)
 
     @cached_property
     def quotes(self):

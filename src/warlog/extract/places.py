@@ -120,7 +120,7 @@ def find_places(ctx: DocContext) -> list[Match]:
     # a capital that speaks is its government ("Damascus denies"): toponyms all the same,
     # but they locate nothing
     taken = [(a.start, a.end) for a in ctx.actors if not isinstance(a.value, GenericState)]
-    taken += _other_headlines(ctx)
+    taken += ctx.other_stories
     out = []
     kept = _county_short_names(ctx, _without_overlaps(found))
     # "the Safi family home", "the Salama and Eid families": people, and the same name
@@ -153,43 +153,6 @@ def _without_comments(ctx: DocContext, found: list[Match]) -> list[Match]:
         return found
     return [Match(m.start, m.end, m.text, m.value.as_mention())  # type: ignore[attr-defined]
             if m.start >= comments else m for m in found]
-
-
-# A news page lists its other stories' headlines after the article: a run of at least
-# HEADLINE_RUN lines that read as headlines (HEADLINE_CHARS characters, four words or
-# more, none ending a sentence) after the article's first paragraph (the first line
-# longer than a headline). Their places locate nothing the article reports (a Kobani
-# report beside Erbil's headlines). A post's own short lines (a signature, "حسبنا الله",
-# a hashtag) are no headlines and break a run.
-# (airwars-syria development half, loc_25km / governorate_acc in sources: +3 / +4-1 so;
-# with every short line a headline, 0 / -1, as posts' own lines were taken)
-HEADLINE_RUN = 3
-HEADLINE_CHARS = (25, 100)
-_LINE = re.compile(r"[^\n]+")
-_SENTENCE_END = ".:،؟!"
-
-
-def _other_headlines(ctx: DocContext) -> list[tuple[int, int]]:
-    """The spans of ctx.norm that are runs of other stories' headlines (Arabic pages)."""
-    if ctx.lang is not ar or "\n" not in ctx.norm:
-        return []
-    lines = [(m.start(), m.end(), m.group().strip(" \t/|")) for m in _LINE.finditer(ctx.norm)]
-    first = next((i for i, (s, e, t) in enumerate(lines) if len(t) > HEADLINE_CHARS[1]), None)
-    if first is None:
-        return []
-    out: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
-    for s, e, t in [*lines[first + 1:], (0, 0, ".")]:
-        if not t:
-            continue
-        if HEADLINE_CHARS[0] <= len(t) <= HEADLINE_CHARS[1] and t[-1] not in _SENTENCE_END \
-                and t.count(" ") >= 3:
-            run.append((s, e))
-            continue
-        if len(run) >= HEADLINE_RUN:
-            out.append((run[0][0], run[-1][1]))
-        run = []
-    return out
 
 
 # A virus or fever named after a place ("West Nile virus", "Reston ebolavirus", "Marburg
