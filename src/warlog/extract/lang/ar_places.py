@@ -37,10 +37,10 @@ def filter_resolved(ctx: DocContext, resolved: list[tuple[Match, Place]]
     "قرية ذيبان بريف دير الزور" the village is Syria's, not its Jordanian namesake, even
     where the gazetteer knows only the latter (the focus countries name each other's
     villages alike)."""
-    focus = any(p.iso in FOCUS_COUNTRIES for _, p in resolved)
     # (a place that locates nothing, in the page's other headlines, its comments or an
     # actor's name, does not make its country the report's)
     locating = [(m, p) for m, p in resolved if p.iso and not getattr(m.value, "mention", False)]
+    focus = any(p.iso in FOCUS_COUNTRIES for _, p in locating)
     named = {p.iso for _, p in locating if p.feature in _AREAS}
     # a country where the report places several towns is one it names all the same (a
     # Kobani report with an Iraqi governorate in its sidebar)
