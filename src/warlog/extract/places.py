@@ -37,9 +37,13 @@ _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظ�
 # A direction before a governorate's name in Arabic points into the governorate ("جنوبي
 # إدلب", "شرق دير الزور": its countryside), not at its capital city.
 # A direction before a governorate's name: "شمال إدلب", "جنوب غربي حلب" (its countryside)
+# What may stand right before an Arabic place name and after it: a hashtag's mark or an
+# opening quote ("قرب #كنصفرة", 'بلدة "كنصفرة"', "من أبناء بلدة ”كنصفرة”"); a closing quote.
+_AR_OPEN = r"[#\"“”«']?"
+_AR_CLOSE = r"[\"“”»']?"
 _AR_WAY_BEFORE = r"(?<!\S)[وب]?(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(شرق|غرب)(?:ي|يه)?)?"
-_ADMIN_BEFORE = re.compile(r"(محافظه|ريفي?)\s*#?$|\b(province of|governorate of)\s+$"
-                           rf"|{_AR_WAY_BEFORE}\s+#?$", re.I)
+_ADMIN_BEFORE = re.compile(rf"(محافظه|ريفي?)\s*{_AR_OPEN}$|\b(province of|governorate of)\s+$"
+                           rf"|{_AR_WAY_BEFORE}\s+{_AR_OPEN}$", re.I)
 # (Not "منطقة": in Syrian reports "منطقة عفرين" is the district around the town of Afrin,
 # whose point is the town's; measured on airwars-syria's development half.)
 _DISTRICT_BEFORE = re.compile(
@@ -47,7 +51,8 @@ _DISTRICT_BEFORE = re.compile(
 _DISTRICT_AFTER = re.compile(r"^\s+(district|neighbou?rhood|quarter)\s+of\b", re.I)
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z' .\-]{2,40}(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)]{0,60}\))?\s*[—–-]{1,2}\s")
-_NEAR_AR = re.compile(r"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*#?$")
+_NEAR_AR = re.compile(
+    rf"(ريف|قرب|بالقرب من|محيط|اطراف|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي)\s*{_AR_OPEN}$")
 
 
 class Candidates(list):
@@ -663,8 +668,8 @@ def _villages_with_cue(ctx: DocContext, m: Match) -> Match | None:
 # A one-word Arabic name is often also a common word ("جديدة" new, "حرجة" critical):
 # it counts as a place only after a word that introduces one, or if it names a city.
 # A name in quotes is cued all the same ('بلدة "ذيبان"', '"ذيبان" شرقي').
-_AR_PLACE_CUE = re.compile(rf"(?<!\S)(?:{ar.PLACE_CUE_BEFORE})\s+[\"“”«']?$")
-_AR_PLACE_CUE_AFTER = re.compile(rf"^[\"“”»']?\s+(?:{ar.PLACE_CUE_AFTER})(?!\S)")
+_AR_PLACE_CUE = re.compile(rf"(?<!\S)(?:{ar.PLACE_CUE_BEFORE})\s+{_AR_OPEN}$")
+_AR_PLACE_CUE_AFTER = re.compile(rf"^{_AR_CLOSE}\s+(?:{ar.PLACE_CUE_AFTER})(?!\S)")
 _AR_CITY_POPULATION = 50_000
 # "Brig. Gen. Murat Kaya": a first name, not the town of Murat.
 _TITLE_BEFORE = re.compile(
@@ -1047,7 +1052,7 @@ def place_ref(ctx: DocContext, match: Match, place: Place) -> PlaceRef:
 COUNTRYSIDE_KM = 25.0
 _WAY = {"شمال": (1, 0), "جنوب": (-1, 0), "شرق": (0, 1), "غرب": (0, -1)}
 _WAY_AFTER = re.compile(r"\s*(?:ال)?(شمال|جنوب|شرق|غرب)ي(?:\s+(?:ال)?(شرق|غرب)ي)?(?!\S)")
-_WAY_BEFORE = re.compile(rf"{_AR_WAY_BEFORE}\s+(?:محافظه\s+)?#?$")
+_WAY_BEFORE = re.compile(rf"{_AR_WAY_BEFORE}\s+(?:محافظه\s+)?{_AR_OPEN}$")
 
 
 def _way_of(ctx: DocContext, match: Match) -> re.Match | None:
@@ -1114,9 +1119,9 @@ def _towns_way(gaz: Gazetteer, region: Place | None, latitude: float, longitude:
 # "اصابات من بلدة التمانعة جراء القصف على مخيم مرام", "من أبناء بلدة", "قصف مصدره من
 # مواقع": a place of the same precision that is not so introduced is the event's.
 _ORIGIN = re.compile(r"(?<!قرب )(?<!كل )(?<!\S)(?:من|ابناء|اهالي|نازحي|مهجري)\s+"
-                     r"(?:(?:ابناء|اهالي)\s+)?(?:مدينه|بلده|قريه|مخيم|حي)?\s*[#\"“«]?$")
+                     rf"(?:(?:ابناء|اهالي)\s+)?(?:مدينه|بلده|قريه|مخيم|حي)?\s*{_AR_OPEN}$")
 # "مدينة إدلب", "the city of Idlib", "Idlib city": the town itself.
-_CITY_BEFORE = re.compile(r"(?:مدينه|المدينه|city of|town of)\s+#?$", re.I)
+_CITY_BEFORE = re.compile(rf"(?:مدينه|المدينه|city of|town of)\s+{_AR_OPEN}$", re.I)
 _CITY_AFTER = re.compile(r"^\s+(?:city|المدينه)\b", re.I)
 # Between a town (0) and a district (1): see event_place.
 SEAT_RANK = 0.5
