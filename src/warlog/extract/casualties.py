@@ -1050,17 +1050,18 @@ _LIST_END = re.compile(r"(?:^|\s)(?:اما\s+|و)?(?:اسماء\s+)?(?:ال)?(?:
 _NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s*[-_.)]\s*(?=[^\W\d_])")
 
 
-def _list_length(body: str) -> int:
-    """How many names the list that opens ``body`` holds (0 when it is not a list)."""
-    numbers = [int(n) for n in _NUMBERED.findall(body)]
-    run = 0
-    for n in numbers:  # 1, 2, 3, ...: the last of an unbroken run
-        if n == run + 1:
-            run = n
+def _list_length(body: str) -> tuple[int, bool]:
+    """How many names the list that opens ``body`` holds (0 when it is not a list), and
+    whether a numbered list's last name is cut short ("2. نسرين..."): a preview's copy,
+    so more names may follow; read as a weak figure, one a full toll overrides."""
+    run, last = 0, None
+    for m in _NUMBERED.finditer(body):  # 1, 2, 3, ...: the last of an unbroken run
+        if int(m.group(1)) == run + 1:
+            run, last = run + 1, m
         elif run:
             break
     if run >= 2:
-        return run
+        return run, bool(re.match(r"[^\n]*?(?:\.\.\.|…)[ \t]*(?:\n|$)", body[last.end():]))
     lines = [ln.strip(" -–•▪️🔳🔴") for ln in body.split("\n")]
     items = []
     for ln in (ln for ln in lines if ln):
@@ -1069,27 +1070,14 @@ def _list_length(body: str) -> int:
             break  # prose again: "وأصيب آخرون بجروح"
         items.append(ln)
     if len(items) >= 2:
-        return len(items)
+        return len(items), False
     first = re.split(r"[.\n]", body.strip(), maxsplit=1)[0]
     names = 0
     for part in re.split(r"[،,]", first):  # the names up to the first that runs on
         if not 1 < len(part.split()) <= 6:  # a name has two words or more
             break
         names += 1
-    return names if names >= 2 else 0
-
-
-def _cut_short(body: str, count: int) -> bool:
-    """Whether a numbered list's last name is cut short ("2. نسرين..."): a preview's copy,
-    so more names may follow; read as a weak figure, one a full toll overrides."""
-    run = 0
-    for m in _NUMBERED.finditer(body):  # the run's last name (as _list_length counts)
-        if int(m.group(1)) != run + 1:
-            break
-        run += 1
-        if run == count:
-            return bool(re.match(r"[^\n]*?(?:\.\.\.|…)[ \t]*(?:\n|$)", body[m.end():]))
-    return False
+    return (names if names >= 2 else 0), False
 
 
 def _name_lists(text: str, heads_end: int | None = None) -> list[_Figure]:
@@ -1102,11 +1090,11 @@ def _name_lists(text: str, heads_end: int | None = None) -> list[_Figure]:
         body = text[m.end():m.end() + 1500]
         end = _LIST_END.search(body)
         body = body[: end.start()] if end else body
-        count = _list_length(body)
+        count, cut_short = _list_length(body)
         if count:
             killed = m.group("killed") or m.group("noun") in _LIST_KILLED
             figures.append(_Figure("killed" if killed else "injured", count, count, "", m.start(),
-                                   m.end(), bare=_cut_short(body, count)))
+                                   m.end(), bare=cut_short))
     return figures
 
 
