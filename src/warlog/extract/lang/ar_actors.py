@@ -95,8 +95,7 @@ def find(norm: str) -> list[tuple[int, int, str]]:
 # Who struck, by the words right before an actor named after the weapon: the genitive ل
 # ("قصف مدفعي لميليشيا قسد", "لطائرة مسيرة تابعة للتحالف"), "مصدره" (its source was),
 # "تابعة ل" (belonging to), "من قبل" / "بواسطة" (by).
-# A kind of force may stand between ("مصدره ميليشيا #قسد"), and a hashtag or quotes
-# before the name ('لـ"قسد"').
+# A hashtag or quotes may stand before the name ('لـ"قسد"').
 # A kind of force, or the areas it holds, between the cue and the name: "مصدره ميليشيا
 # #قسد", "مصدرها مناطق سيطرة قسد", "لإرهابيي واي بي جي" (each spelling pages use)
 _KIND = (r"(?:ميليشيا|ميليشيات|مليشيا|مليشيات|ميلشيا|ميلشيات|قوات|عناصر|عصابات|ارهابيي|مرتزقه"
@@ -139,8 +138,7 @@ def acted(before: str, since_trigger: str | None, opens: bool = False) -> bool:
 OWNED_AFTER = re.compile(r"\s+(?:ال)?تابع(?:ه)?\s+(?:ل|الي\s+)")
 # Forces joined to the doer: "قوات النظام وقسد", "قصف مشترك من قوات قسد والنظام",
 # "مصدره مناطق سيطرة النظام وقوات سوريا الديمقراطية": the second acted too.
-_JOINED = re.compile(r"[\"”»]?\s*[،,]?\s*و\s*(?:(?:قوات|ميليشيا|ميليشيات|مليشيا|مليشيات|عناصر)\s+)?"
-                     r"[#\"“«]?")
+_JOINED = re.compile(rf"[\"”»]?\s*[،,]?\s*و\s*(?:{_KIND}\s+)?[#\"“«]?")
 
 
 def joined(between: str, name: str) -> bool:
