@@ -139,6 +139,7 @@ def test_lang_ar_extract_casualties(extractor, text, killed, injured):
     ("قصف الاحتلال #الإسرائيلي على القرية", {"israel_army"}),       # a hashtag
     ("المستهدف بغارة التحالف في البلدة", {"global_coalition"}),
     ("استهداف سيارة بمسيرة للتحالف", {"global_coalition"}),
+    ("🔴غارات روسية على البلدة", {"russia_air_force"}),              # after an emoji
 ])
 def test_lang_ar_extract_attacker_cues(text, ids):
     from warlog.extract.lang.ar_normalise import fold

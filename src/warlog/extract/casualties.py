@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar, en
-from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
+from warlog.extract.lang.ar_normalise import ARABIC_BLOCK, WORD_START
 from warlog.model import CasualtyCount
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -374,10 +374,9 @@ _AFTER = re.compile(
     rf"|استشهدوا|لقوا حتفهم|(?:فقدوا\s+)?ل?حيات(?:هم|هما|ه|ها))"  # "5 أشخاص لحياتهم": lost their lives
     rf"|(?P<injured>{en.CASUALTY_INJURED_AFTER}|اصيبوا|جرحوا))(?!\w)", re.I)
 _FILLER = r"(?:(?:the|a total of|at least|more than|another|a further|all|some|only|just)\s+)*"
-# a word's start: after anything but a letter: a space, a comma, a bracket, a quote (an X
-# post's text opens with one: 'on X: "مقتل مدني ...'), a hashtag's mark, a colon or bar with
-# no space ("الصحة:استشهاد"), a bullet or emoji ("▪️الشهداء :", "🔴استشهاد")
-_AR_EDGE = r"(?<![^\W\d])[وبل]?"
+# a word's start (ar_normalise.WORD_START: "الصحة:استشهاد", "▪️الشهداء :"), and the
+# one-letter prefix و، ب or ل
+_AR_EDGE = rf"{WORD_START}[وبل]?"
 # what a toll is of, between "حصيلة ضحايا" and "إلى N": "ارتفعت حصيلة ضحايا الغارات الجوية
 # التي استهدفت أحياء المدينة عصر اليوم إلى 16 مدنياً" (up to 20 words, not past another
 # toll's verb or a clause's end)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from warlog.extract.lang.ar_normalise import WORD_END, WORD_START
+
 # nationality stem -> (registry id of its forces, of its air force)
 NATIONALITIES: dict[str, tuple[str, str]] = {
     "روس": ("russia_army", "russia_air_force"),
@@ -39,10 +41,8 @@ GROUND_NOUNS = (r"قصف|القصف|صاروخ|صواريخ|الصاروخ|ال�
                 r"|استهداف|هجوم|الهجوم|قوات|القوات|جيش|الجيش|الاحتلال|احتلال|المحتل|دوريه|الدوريه"
                 r"|دبابات|الدبابات|جنود|الجنود|قاعده|القاعده|ضربه|الضربه|ضربات|الضربات|عدوان|العدوان"
                 r"|الجندرمه|الجندرما|مرتزقه|ميليشيات|ميليشيا|العدو|عدو")
-# a word's edges: after a space, a quote, a bracket, a hashtag's mark, a colon or a bar;
-# before anything but a letter or digit (a comma, a stop, a quote, a hashtag glued on)
-_OPEN = r"(?:^|(?<=[\s\"“«(#:|/]))"
-_CLOSE = r"(?![^\W_])"
+# a word's edges, as every Arabic cue reads them (ar_normalise.WORD_START, WORD_END)
+_OPEN, _CLOSE = WORD_START, WORD_END
 _ADJ = "#?(?:ال)?(?P<nat>" + "|".join(NATIONALITIES) + r")(?:ي|يه|يين|يتين|يون)" + _CLOSE
 _PREFIX = r"(?:و?(?:لل|[بل])|و)?"  # و and, ب by, ل of; ل + ال is written لل
 ADJECTIVE = re.compile(rf"{_OPEN}{_PREFIX}(?:(?P<air>{AIR_NOUNS})|(?:{GROUND_NOUNS}))"

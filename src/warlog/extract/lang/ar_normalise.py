@@ -42,6 +42,11 @@ _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-]+\u0640*)?(?=[\u0621-\u064a]
 # Likewise after the "#عاجل" (breaking) tag that opens many posts: the tag is the whole
 # word, so a letter right after it starts the post ("#عاجلفقد مدني حياته").
 _GLUED_WORD = re.compile(r"(?:(?<=[ةى])|(?<=#عاجل)(?!ة))[\u0621-\u063f\u0641-\u064a]")
+# Where an Arabic word starts in the matching text: after anything but a letter (a space,
+# punctuation, a quote, a hashtag's mark, a digit, a bullet or an emoji: "▪️الشهداء",
+# 'on X: "غارات روسية'); where one ends: before anything but a letter or digit.
+WORD_START = r"(?<![^\W\d])"
+WORD_END = r"(?![^\W_])"
 # Letters folded as gazetteer.normalise_arabic folds them, digits made ASCII
 _FOLD = str.maketrans("أإآٱةى٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "ااااهي01234567890123456789")
 # The invisible direction marks a copied post puts between words read as spaces: "ريف
