@@ -377,7 +377,7 @@ VICTIM_WORDS: dict[str, str] = {
     "drivers": "civilians", "trader": "civilians", "traders": "civilians",
     "merchant": "civilians", "merchants": "civilians", "shopkeeper": "civilians",
     "shopkeepers": "civilians", "vendor": "civilians", "vendors": "civilians",
-    "grandfather": "civilians", "uncle": "civilians", "nephew": "civilians",
+    "grandfather": "civilians", "uncle": "civilians", "nephew": "civilians", "niece": "civilians",
     "activist": "civilians", "activists": "civilians", "engineer": "civilians",
     "engineers": "civilians", "baker": "civilians", "bakers": "civilians",
     "labourer": "civilians", "labourers": "civilians", "laborer": "civilians",
@@ -389,7 +389,7 @@ VICTIM_WORDS: dict[str, str] = {
     "toddlers": "children", "toddler": "children", "minors": "children", "minor": "children",
     "schoolchildren": "children", "newborns": "children", "newborn": "children",
     "women": "women", "woman": "women", "mothers": "women", "mother": "women", "wives": "women",
-    "wife": "women", "grandmother": "women", "aunt": "women", "niece": "civilians",
+    "wife": "women", "grandmother": "women", "aunt": "women",
     # combatants
     "fighters": "combatants", "fighter": "combatants", "militants": "combatants",
     "militant": "combatants", "rebels": "combatants", "rebel": "combatants",
