@@ -96,8 +96,9 @@ def entities(texts: Sequence[str], offsets: Sequence[int] | None = None) -> list
         return [[] for _ in texts]
     offsets = offsets or [0] * len(texts)
     out = []
-    # one thread: OpenBLAS's own threads only fight the other Dask workers for the cores
-    # (NER 10.9 ms of CPU a synthetic report with them, 6.6 without)
+    # one thread: OpenBLAS's own threads cost more CPU than they save on these small
+    # products (NER 10.9 CPU ms a synthetic report with them, 6.6 without, one process),
+    # and on a Dask worker they would fight the other workers for the cores
     with _blas_threads().limit(limits=1, user_api="blas"):
         for shift, doc in zip(offsets, model.pipe(texts, batch_size=32), strict=True):
             out.append([Entity(e.start_char + shift, e.end_char + shift, e.label_, e.text)
