@@ -83,6 +83,12 @@ def test_eval_airwars_syria_no_figure_matches_only_a_zero_range():
 
 @pytest.mark.parametrize(("text", "title", "expected"), [
     ("Post\n\nPost\n\nAge-restricted adult content. Log in", "", False),
+    ("Post / X\n\nPostLog inSign upPostThis post is unavailable.", "", False),
+    ("One moment, please...\n\nPlease wait while your request is being verified...", "", False),
+    ("This browser is not supportedtap to use a supported browserChromeFirefoxEdge", "", False),
+    ("Redirect NoticeRedirect Notice The previous page is sending you to https://example.org/"
+     "news/1. If you do not want to visit that page, you can return to the previous page.", "",
+     False),
     ("Facebook", "قصف مدفعي على أطراف بلدة كفرنبل جنوب إدلب - صفحة", True),
     ("قصف مدفعي على أطراف بلدة كفرنبل جنوب إدلب", "", True),
 ])
@@ -106,6 +112,10 @@ def _write_folder(folder: Path) -> None:
          "text_original": "الثلاثاء, ٥ مارس ٢٠٢٤\n\nقتل ثلاثة مدنيين بقصف روسي على كفرنبل جنوب إدلب."},
         {"source_id": "s3", "incident_ids": ["airwars-1"], "source_type": "public_x_post",
          "publication_date": "", "text_original_language": "ar", "text_original": "Post\n\nPost"},
+        # no date anywhere: "yesterday" can only be read against the day it is ingested
+        {"source_id": "s4", "incident_ids": ["airwars-1"], "source_type": "public_facebook_post",
+         "publication_date": "", "text_original_language": "ar",
+         "text_original": "مقتل مدنيين اثنين بقصف روسي على بلدة كفرنبل جنوب إدلب أمس."},
     ]
     with gzip.open(folder / "cases.jsonl.gz", "wt", encoding="utf-8") as fh:
         fh.write(json.dumps(case, ensure_ascii=False) + "\n")
@@ -116,10 +126,12 @@ def _write_folder(folder: Path) -> None:
 def test_eval_airwars_syria_runs_on_invented_folder(tmp_path):
     _write_folder(tmp_path)
     result = aws.evaluate(tmp_path)
-    assert result.n == 2                                       # the empty X page is left out
+    assert result.n == 3                                       # the empty X page is left out
     m = result.metrics
     assert m["found_rate"] == 1.0 and m["belligerent_acc"] == 1.0
-    assert m["date_exact"] == 1.0 and m["killed_overlap"] == 1.0
+    assert m["date_exact"] == 2 / 3 and m["killed_overlap"] == 1.0
     assert m["loc_25km"] == 1.0 and m["governorate_acc"] == 1.0
-    labels = [label for label, _ in result.details]
-    assert "source Facebook (1)" in labels and "language ar (2)" in labels
+    details = dict(result.details)
+    assert "source Facebook (2)" in details and "language ar (3)" in details
+    assert details["date_1day, sources with a date (n)"] == "1.000 (2)"
+    assert details["date_1day, sources with none (n)"] == "0.000 (1)"

@@ -50,6 +50,8 @@ def test_lang_ar_extract_event_dates(extractor, text, expected):
     ("حصاد الأحداث الميدانية ليوم الاثنين 15-11-2021", date(2021, 11, 15)),
     ("حصاد الأحداث ليوم الأربعاء 13/ أيلول/ 2023", date(2023, 9, 13)),
     ("On the eve of 19th August 2021 a strike hit a depot", date(2021, 8, 19)),
+    # an English page of an Arab agency puts an Arabic comma before the year
+    ("Shelling on a village\n\n7 March، 2023\n\nHoms, NEWS- Shells fell on Sunday", date(2023, 3, 7)),
     ("قصف مدفعي على القرية دون ذكر تاريخ", None),
 ])
 def test_lang_ar_extract_publication_date_from_the_page(text, expected):

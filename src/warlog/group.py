@@ -41,7 +41,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -108,7 +107,6 @@ BRIDGE_THRESHOLD = 0.7
 # half: without it bcubed F1 0.490 (precision 0.802), with it 0.501 (0.812-0.816) for a
 # penalty of 0, -0.1 or -0.2; -0.1 was taken from the flat middle.
 YEAR_UNKNOWN_PENALTY = -0.1
-_YEAR = re.compile(r"[12][0-9]{3}|[١٢][٠-٩]{3}")
 
 
 # -- what linking needs of a mention ------------------------------------------------
@@ -170,7 +168,9 @@ def _usable_date(m: Mention, doc: Document | None) -> tuple[int | None, bool]:
         return m.date.event_date.toordinal(), True
     if span is None:
         return None, False
-    if _YEAR.search(span.text):
+    from warlog.extract.lang.ar_dateline import WRITTEN_YEAR
+
+    if WRITTEN_YEAR.search(span.text):
         return m.date.event_date.toordinal(), True
     if any(ch.isdigit() for ch in span.text):
         return m.date.event_date.toordinal(), False

@@ -29,8 +29,8 @@ Prediction (one per source, folded over all its mentions):
   figures whose victims are civilians or unspecified, else the largest children plus the
   largest women figure; none found is no prediction.
 
-Pages with no report. Some cited pages came back as login walls, age gates or a bare
-Facebook footer: fewer than ``MIN_REPORT_WORDS`` words remain once page chrome is
+Pages with no report. Some cited pages came back as login walls, age gates, "This post
+is unavailable", a bot check or a redirect notice, or a bare Facebook footer: fewer than ``MIN_REPORT_WORDS`` words remain once page chrome is
 blanked (``extract.lang.ar_normalise.fold``). No reader could code them; they are left
 out of every metric and counted in the details row ``pages with no report text``.
 
@@ -60,7 +60,10 @@ in a metric's denominator when at least one of its incidents has that field:
   source with no figure predicted scores a hit only when the gold range includes 0.
 
 The printed table gives every figure split by source type (Facebook, X, news, NGO,
-other) and by language (ar, en, other).
+other) and by language (ar, en, other), and ``date_1day`` split in two: the sources with
+a date (the record, the address or the page gives one, or the event's date writes its
+year) and the sources with none, whose relative dates ("أمس", "last Tuesday") could only
+be read against the ingest day: no reader could date them from the text.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ from warlog.eval import EvalResult, extract_text, register
 from warlog.eval.airwars_gaza import STRIKE_TYPES, figure_range
 from warlog.eval.airwars_syria_data import AirwarsCase, AirwarsSource, load_cases, load_sources
 from warlog.eval.metrics import haversine_km
-from warlog.extract.lang.ar_dateline import platform_date, publication_date
+from warlog.extract.lang.ar_dateline import WRITTEN_YEAR, full_date, platform_date
 from warlog.gazetteer import Gazetteer, name_key
 from warlog.ingest.url_dates import url_date
 from warlog.model import ActorRef, Mention
@@ -84,9 +87,10 @@ from warlog.registry import Registry
 METRICS = ["found_rate", "loc_5km", "loc_25km", "governorate_acc", "date_exact", "date_1day",
            "belligerent_acc", "strike_type_acc", "killed_overlap", "injured_overlap"]
 
-# details only: date_1day over the sources where warlog had a date from the record, the
-# page or the text (most Facebook copies carry none, and then no reader can date them)
-EXTRA = ["date_1day_dated"]
+# details only: date_1day over the sources whose record, address or page gives a date,
+# or whose event date writes its year: the rest (most Facebook copies) carry none, and a
+# relative date ("أمس") read against the ingest day cannot be right
+EXTRA = ["date_1day_dated", "date_1day_undated"]
 # Airwars belligerent names by the country of a state actor
 _STATE_BELLIGERENT = {
     "RU": "Russian Military", "TR": "Turkish Military", "IL": "Israeli Military",
@@ -117,7 +121,8 @@ class Prediction:
     lon: float | None = None
     region: tuple[str, str] | None = None     # (ISO2, admin1 name's match key)
     date: date | None = None
-    dated: bool = False      # the date came from the text or the page (not the ingest day)
+    dated: bool = False      # the date is anchored: the text writes its year, or the
+                             # record, address or page gives a date (not the ingest day)
     belligerents: set[str] = field(default_factory=set)
     strike_type: str = ""
     killed: tuple[int, int] | None = None
@@ -152,7 +157,7 @@ def predict(mentions: list[Mention] | None, registry: Registry) -> Prediction:
         pred.region = ((first.place.iso, name_key(first.place.admin1))
                        if first.place.admin1 else None)
     pred.date = first.date.event_date
-    pred.dated = first.date.span is not None
+    pred.dated = first.date.span is not None and WRITTEN_YEAR.search(first.date.span.text) is not None
     pred.strike_type = STRIKE_TYPES.get(first.sub_event_type, "")
     for m in mentions:
         for actor in [m.actor1, *m.assoc_actor_1]:
@@ -228,8 +233,8 @@ def score_source(source: AirwarsSource, cases: list[AirwarsCase], pred: Predicti
         out["date_exact"] = pred.date in dated
         out["date_1day"] = pred.date is not None and any(abs((pred.date - d).days) <= 1
                                                          for d in dated)
-        if pred.dated:  # a details row: how good the dates are where the page gives one
-            out["date_1day_dated"] = out["date_1day"]
+        # details rows: how good the dates are where the source gives one, and where not
+        out["date_1day_dated" if pred.dated else "date_1day_undated"] = out["date_1day"]
     gold_bell = {b for c in cases for b in c.belligerents if b != "Unknown"}
     if gold_bell:
         out["belligerent_acc"] = bool(pred.belligerents & gold_bell)
@@ -326,13 +331,14 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
                                     published, language_of(source), source.url)
             pred = predict(mentions, extractor.registry)
             pred.dated = pred.dated or bool(published or url_date(source.url)) or (
-                publication_date(text) is not None)
+                full_date(text) or platform_date(text)) is not None
             rows.append(score_source(source, cited, pred, extractor.gazetteer))
             advance()
     metrics, totals = aggregate(rows)
     details = [(f"{n} n", str(totals[n])) for n in METRICS]
-    details.append(("date_1day where a date was found (n)",
-                    f"{metrics.pop('date_1day_dated'):.3f} ({totals['date_1day_dated']})"))
+    for key, label in (("date_1day_dated", "sources with a date"),
+                       ("date_1day_undated", "sources with none")):
+        details.append((f"date_1day, {label} (n)", f"{metrics.pop(key):.3f} ({totals[key]})"))
     details.append(("pages with no report text (left out)", str(len(empty))))
     details += _split_rows("source", [source_group(s) for s in sources], rows)
     details += _split_rows("language", [language_group(s) for s in sources], rows)

@@ -41,7 +41,7 @@ _FULL: list[tuple[re.Pattern[str], str, bool]] = [
                 + r"[,،]?\s+(?:عام\s+|سنه\s+)?(\d{4})"), "dmy", True),
     (re.compile(AR_MONTH + r"\s+(\d{1,2})[,،]\s*(\d{4})"), "mdy", True),
     (re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*" + AR_MONTH + r"\s*[/\-.]\s*(\d{4})"), "dmy", True),
-    (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r",?\s+(\d{4})", re.I),
+    (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r"[,،]?\s+(\d{4})", re.I),
      "dmy", False),
     (re.compile(_EN_MONTH + r"\s+(\d{1,2}),\s*(\d{4})", re.I), "mdy", False),
     # year first, as news sites stamp their pages: "2021-11-14", "2021/11/14", "2022/1/3"
@@ -49,6 +49,9 @@ _FULL: list[tuple[re.Pattern[str], str, bool]] = [
     # Syrian and Arab pages write numeric dates day first: "15-11-2021", "25/9/2023"
     (re.compile(r"(?<!\d)(\d{1,2})\s?[/\-.]\s?(\d{1,2})\s?[/\-.]\s?((?:19|20)\d\d)(?!\d)"), "dmy", False),
 ]
+# A date's span that writes its year (in either digits) dates itself; one without a year
+# was given one by the reader.
+WRITTEN_YEAR = re.compile(r"[12][0-9]{3}|[١٢][٠-٩]{3}")
 AR_WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4,
                "السبت": 5, "الاحد": 6}
 # "السبت 6 آب" with no year: the year is the latest one in which that day was that weekday
