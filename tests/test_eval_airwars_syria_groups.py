@@ -26,3 +26,38 @@ def test_eval_airwars_syria_groups_source_of_two_incidents_belongs_with_either()
     with_a = score_clusters({"a": 0, "b": 0, "c": 1}, gold)
     assert with_a.bcubed_precision == 1.0
     assert with_a.bcubed_recall < 1.0  # b's gold class is a, b and c
+
+
+def _report(sid: str, incident: str, published: str, text: str) -> dict:
+    return {"source_id": sid, "incident_ids": [incident], "source_type": "public_facebook_post",
+            "publication_date": published, "text_original_language": "ar", "text_original": text}
+
+
+def test_eval_airwars_syria_groups_leaves_pages_without_a_report_out(tmp_path):
+    import gzip
+    import json
+
+    from warlog.eval.airwars_syria_groups import evaluate
+
+    cases = [{"case": {"airwars_id": n}, "incident": {"تاريخ الحادثة": day}}
+             for n, day in (("1", "2024-03-05"), ("2", "2024-06-20"))]
+    sources = [
+        _report("a", "airwars-1", "2024-03-05", "استشهاد مدنيين اثنين بغارة جوية للطيران "
+                "الروسي على بلدة كفرنبل في ريف إدلب اليوم."),
+        _report("b", "airwars-1", "2024-03-05", "قتل ثلاثة مدنيين بقصف جوي روسي على كفرنبل "
+                "جنوب إدلب صباح اليوم."),
+        _report("c", "airwars-2", "2024-06-20", "مقتل طفل بقصف مدفعي لقوات النظام على مدينة "
+                "الأتارب غربي حلب اليوم."),
+        # a wall the archive cites for incident 1: nothing to group
+        _report("d", "airwars-1", "", "Post / X\n\nPostLog inSign upPostThis post is unavailable."),
+    ]
+    with gzip.open(tmp_path / "cases.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
+    (tmp_path / "sources.jsonl").write_text(
+        "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
+    result = evaluate(tmp_path)
+    details = dict(result.details)
+    assert result.n == 3 and details["pages with no report text (left out)"] == "1"
+    assert result.metrics["bcubed_f1"] == 1.0
+    # kept in, alone, the wall costs recall
+    assert details["bcubed_f1 (P / R) with those pages kept in, each alone"].startswith("0.")

@@ -30,9 +30,10 @@ Prediction (one per source, folded over all its mentions):
   largest women figure; none found is no prediction.
 
 Pages with no report. Some cited pages came back as login walls, age gates, "This post
-is unavailable", a bot check or a redirect notice, or a bare Facebook footer: fewer than ``MIN_REPORT_WORDS`` words remain once page chrome is
-blanked (``extract.lang.ar_normalise.fold``). No reader could code them; they are left
-out of every metric and counted in the details row ``pages with no report text``.
+is unavailable", a bot check or a redirect notice, or a bare Facebook footer: fewer than
+``MIN_REPORT_WORDS`` words remain once page chrome is blanked
+(``extract.lang.ar_normalise.fold``). No reader could code them; they are left out of
+every metric and counted in the details row ``pages with no report text``.
 
 Scoring. A source cites one or more incidents; a source scores a hit on a metric when the
 prediction matches ANY of its incidents that has the gold field; the source is counted
