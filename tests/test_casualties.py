@@ -360,6 +360,17 @@ def test_casualties_arabic_lists_of_names(text, expected):
     # no heading: short lines of the report itself are read
     ("مقتل 5 مدنيين بغارة على سرمدا\n\nإصابة 8 آخرين", {("killed", 5, 5, "civilians"),
                                                           ("injured", 8, 8, "")}),
+    # a news site's column of latest headlines between the title and the article
+    ("إصابة طفلين بقصف مدفعي على قرية في ريف تل تمر -وكالة\n\nالأحد 3 أيار, 2026\n\n"
+     "مقتل رجل مسن في الرقة برصاص مجهولين مساء أمس\n\n6 قتلى و3 مصابين في هجمات متفرقة خلال "
+     "الشهر الماضي\n\nافتتاح معرض للكتاب في مدينة القامشلي بمشاركة واسعة\n\nتوثيق مقتل 120 "
+     "شخصاً في سوريا خلال نيسان بينهم 9 نساء\n\nارتفاع أسعار الخبز في أسواق الحسكة هذا الأسبوع",
+     {("injured", 2, 2, "children")}),
+    # a list of the dead above the text is the report's own, however long
+    ("الشهداء :\n1. السيدة فاطمة حسين من أهالي القرية 28 سنة\n2. الطفلة نسرين حسن من أهالي "
+     "القرية\n3. الشاب مريم باسل العبود من أهالي القرية\n4. الشاب خالد سامر العبود من أهالي "
+     "القرية\n5. الشاب يوسف سامر العبود من أهالي القرية\nقضوا بقصف مدفعي على القرية صباح اليوم، "
+     "وفق ما أفاد به ناشطون من المنطقة لمراسلنا هناك.", {("killed", 5, 5, "")}),
 ])
 def test_casualties_other_stories_headlines_skipped(text, expected):
     assert set(figures(text, "ar" if arabic(text) else "en")) == expected

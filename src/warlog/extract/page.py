@@ -75,21 +75,34 @@ _SENTENCE_END = ".:،؟!"
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
-    """Runs of lines that read as headlines, after the article's first paragraph."""
+    """Runs of lines that read as headlines, after the article's first paragraph, and
+    long runs of them before it (a news site's "latest news" column above the article)."""
     lines = [(m.start(), m.end(), m.group().strip(" \t/|")) for m in _LINE.finditer(text)]
     first = next((i for i, (s, e, t) in enumerate(lines) if len(t) > HEADLINE_CHARS[1]), None)
-    if first is None:
-        return []
+    out = _headline_runs(lines[1:first], HEADLINE_RUN_ABOVE)
+    if first is not None:
+        out += _headline_runs(lines[first + 1:], HEADLINE_RUN)
+    return out
+
+
+# Above the article a run must be longer: a post's own title, dateline and byline, or a
+# list of the dead (whose lines start "1-", a bullet or "الشهيد", and are never taken),
+# come first.
+HEADLINE_RUN_ABOVE = 5
+_LISTED_ITEM = re.compile(r"^(?:[\d٠-٩]+\s*[-.)/]|[-•▪️🔴*]|(?:ال)?شهيد)")
+
+
+def _headline_runs(lines: list[tuple[int, int, str]], least: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for s, e, t in [*lines[first + 1:], (0, 0, ".")]:
+    for s, e, t in [*lines, (0, 0, ".")]:
         if not t:
             continue
         if HEADLINE_CHARS[0] <= len(t) <= HEADLINE_CHARS[1] and t[-1] not in _SENTENCE_END \
-                and t.count(" ") >= 3:
+                and t.count(" ") >= 3 and not (least > HEADLINE_RUN and _LISTED_ITEM.match(t)):
             run.append((s, e))
             continue
-        if len(run) >= HEADLINE_RUN:
+        if len(run) >= least:
             out.append((run[0][0], run[-1][1]))
         run = []
     return out
