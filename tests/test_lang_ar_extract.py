@@ -53,6 +53,12 @@ def test_lang_ar_extract_event_dates(extractor, text, expected):
     # an English page of an Arab agency puts an Arabic comma before the year
     ("Shelling on a village\n\n7 March، 2023\n\nHoms, NEWS- Shells fell on Sunday", date(2023, 3, 7)),
     ("قصف مدفعي على القرية دون ذكر تاريخ", None),
+    # a site's header: the day the page was saved, above its column of latest headlines
+    ("قصف على قرية في ريف تل تمر -وكالة\n\nالأحد 3 أيار, 2026\n\n"
+     "مقتل رجل مسن في الرقة برصاص مجهولين مساء أمس\n\n6 قتلى و3 مصابين في هجمات متفرقة خلال "
+     "الشهر الماضي\n\nافتتاح معرض للكتاب في مدينة القامشلي بمشاركة واسعة\n\nتوثيق مقتل 120 "
+     "شخصاً في سوريا خلال نيسان بينهم 9 نساء\n\nارتفاع أسعار الخبز في أسواق الحسكة هذا الأسبوع",
+     None),
 ])
 def test_lang_ar_extract_publication_date_from_the_page(text, expected):
     assert publication_date(text) == expected

@@ -104,9 +104,14 @@ def full_date(text: str) -> date | None:
     system, Arabic-Indic digits too), English or digits (day first)."""
     norm = matching_form(text)
     found: list[tuple[int, date]] = []
+    column: list[int] | None = None  # where columns of other stories start (read once)
     for pattern, order, arabic in _FULL:
         for m in pattern.finditer(norm):
             if _caption(norm, m.start(), m.end()):
+                continue
+            if column is None:
+                column = _column_starts(norm)
+            if _over_column(norm, m.end(), column):
                 continue
             d = _date(order, m.groups(), arabic)
             if d is not None and 1990 <= d.year <= 2100:
@@ -115,6 +120,26 @@ def full_date(text: str) -> date | None:
     if found:
         return min(found)[1]
     return None
+
+
+def _column_starts(norm: str) -> list[int]:
+    """Where the text's lists and columns of other stories' headlines start."""
+    from warlog.extract.page import other_stories
+
+    return [start for start, _ in other_stories(norm, True)]
+
+
+_DATE_TAIL = 12
+
+
+def _over_column(text: str, end: int, column: list[int]) -> bool:
+    """Whether a date's line heads a column of other stories: a news site's header shows
+    the day the page was saved above its latest headlines, not the day it was written."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or len(text[end:line_end].strip()) > _DATE_TAIL:  # a year, a time
+        return False
+    after = len(text) - len(text[line_end:].lstrip())
+    return after in column
 
 
 # A photo's caption ends with the day it was taken and its source: "قصف على محيط مدينة
@@ -132,7 +157,8 @@ def _caption(text: str, start: int, end: int) -> bool:
 def weekday_date(norm: str, latest: date) -> date | None:
     """The first "weekday day month" of a text placed in the latest year (not after
     ``latest``) in which that day falls on that weekday."""
-    m = _WEEKDAY_DAY_MONTH.search(norm)
+    m = next((m for m in _WEEKDAY_DAY_MONTH.finditer(norm)
+              if not _over_column(norm, m.end(), _column_starts(norm))), None)
     if not m:
         return None
     weekday, day, month = AR_WEEKDAYS[m.group(1)], int(m.group(2)), AR_MONTHS[m.group(3)]
