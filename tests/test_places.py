@@ -96,6 +96,15 @@ def test_places_town_families_are_its_people(text, town):
     assert town in {m.text for m in context(text).places}
 
 
+@pytest.mark.parametrize(("text", "paper", "town"), [
+    ("A spokesman told the Washington Post that a strike in Mosul killed a family.",
+     "Washington", "Mosul"),
+    ("Shelling hit Raqqa at dawn, the Los Angeles Times reported.", "Los Angeles", "Raqqa"),
+    ("The Jerusalem Post said an air raid on Homs killed two people.", "Jerusalem", "Homs"),
+])
+def test_places_a_newspapers_town_locates_no_event(text, paper, town):
+    kinds = {m.text: m.value.mention for m in context(text).places}
+    assert kinds[paper] and not kinds[town]
 @pytest.mark.parametrize(("text", "name", "lat", "lon"), [
     # a country is coded to its own point, not to its capital
     ("Russia and Iran signed the agreement.", "Russia", 60.0, 100.0),

@@ -139,7 +139,8 @@ def find_places(ctx: DocContext) -> list[Match]:
         if _DISEASE_AFTER.match(ctx.norm, m.end) and not any(
                 p.feature == "country" for p in m.value):  # type: ignore[attr-defined]
             continue
-        if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]):
+        if any(s <= m.start < e for s, e in taken) or _SPEAKS.match(ctx.norm[m.end : m.end + 30]) \
+                or _PAPER_AFTER.match(ctx.norm, m.end):
             m = Match(m.start, m.end, m.text, m.value.as_mention())  # type: ignore[attr-defined]
         out.append(m)
     return _without_comments(ctx, out)
@@ -173,6 +174,14 @@ _DISEASE_AFTER = re.compile(r"[\s-]+(?:virus|viruses|ebolavirus|fever|h(?:a)?emo
 # before the word only, 0.844 with it applied to the name throughout the report)
 _FAMILY_AFTER = re.compile(r"(?:['’]s)?(?:\s+and\s+(?:the\s+)?[A-Z][\w'’\-]*)?"
                            r"\s+(?:family|families|clan|tribe)\b", re.I)
+
+
+# A newspaper named after its town ("the Washington Post", "Los Angeles Times"): a
+# toponym all the same, but it locates nothing the report tells of.
+_PAPER_AFTER = re.compile(
+    r"(?:\s+(?:Daily|Evening|Morning|Free))?\s+(?:Post|Times|Herald|Tribune|Journal|Gazette"
+    r"|Chronicle|Courier|Examiner|Globe|Observer|Sentinel|Inquirer|Dispatch|Enquirer"
+    r"|Star-Tribune|Press|Daily|News)\b(?!\s+(?:of|in|at)\b)")
 
 
 # Names of groups and media that hold a place's name: "الخوذ البيضاء" (the White
