@@ -79,7 +79,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
     long runs of them before it (a news site's "latest news" column above the article)."""
     lines = [(m.start(), m.end(), m.group().strip(" \t/|")) for m in _LINE.finditer(text)]
     first = next((i for i, (s, e, t) in enumerate(lines) if len(t) > HEADLINE_CHARS[1]), None)
-    out = _headline_runs(lines[1:first], HEADLINE_RUN_ABOVE)
+    out = _headline_runs(lines[1:first], HEADLINE_RUN_ABOVE, above=True)
     if first is not None:
         out += _headline_runs(lines[first + 1:], HEADLINE_RUN)
     return out
@@ -87,19 +87,21 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 # Above the article a run must be longer: a post's own title, dateline and byline, or a
 # list of the dead (whose lines start "1-", a bullet or "الشهيد", and are never taken),
-# come first.
+# come first. (airwars-syria development half: 5 to 8 give the same figures; 3 or 4 move
+# two sources each way.)
 HEADLINE_RUN_ABOVE = 5
 _LISTED_ITEM = re.compile(r"^(?:[\d٠-٩]+\s*[-.)/]|[-•▪️🔴*]|(?:ال)?شهيد)")
 
 
-def _headline_runs(lines: list[tuple[int, int, str]], least: int) -> list[tuple[int, int]]:
+def _headline_runs(lines: list[tuple[int, int, str]], least: int, above: bool = False
+                   ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     for s, e, t in [*lines, (0, 0, ".")]:
         if not t:
             continue
         if HEADLINE_CHARS[0] <= len(t) <= HEADLINE_CHARS[1] and t[-1] not in _SENTENCE_END \
-                and t.count(" ") >= 3 and not (least > HEADLINE_RUN and _LISTED_ITEM.match(t)):
+                and t.count(" ") >= 3 and not (above and _LISTED_ITEM.match(t)):
             run.append((s, e))
             continue
         if len(run) >= least:

@@ -129,6 +129,7 @@ def _column_starts(norm: str) -> list[int]:
     return [start for start, _ in other_stories(norm, True)]
 
 
+# What may follow a date on its own line: a year after "weekday day month", a time.
 _DATE_TAIL = 12
 
 
@@ -157,8 +158,9 @@ def _caption(text: str, start: int, end: int) -> bool:
 def weekday_date(norm: str, latest: date) -> date | None:
     """The first "weekday day month" of a text placed in the latest year (not after
     ``latest``) in which that day falls on that weekday."""
-    m = next((m for m in _WEEKDAY_DAY_MONTH.finditer(norm)
-              if not _over_column(norm, m.end(), _column_starts(norm))), None)
+    found = list(_WEEKDAY_DAY_MONTH.finditer(norm))
+    column = _column_starts(norm) if found else []
+    m = next((m for m in found if not _over_column(norm, m.end(), column)), None)
     if not m:
         return None
     weekday, day, month = AR_WEEKDAYS[m.group(1)], int(m.group(2)), AR_MONTHS[m.group(3)]
