@@ -78,9 +78,11 @@ def nlp():
         return None
     # thinc multiplies the recogniser's matrices with blis, whose PyPI build falls back to
     # slow generic kernels on CPUs it does not know (AMD Zen 4 here: BLIS_ARCH_DEBUG=1 prints
-    # 'generic'). numpy's OpenBLAS on one thread (see entities) multiplies the same shapes
-    # ~3x faster: NER's CPU a synthetic report fell from 8.4 to 6.6 ms, and every mention
-    # of a 1,650-report mix of gold and synthetic reports stayed byte-identical.
+    # 'generic'). numpy's OpenBLAS on one thread (see entities) is faster on the same
+    # shapes: the recogniser's CPU a synthetic report 4.8 ms against 6.2 ms with blis
+    # (medians of five alternating passes over 400 synthetic reports in one process,
+    # 2026-11-27), and every mention of a 1,650-report mix of gold and synthetic reports
+    # stayed byte-identical.
     ops = NumpyOps(use_blis=False)
     for _, pipe in model.pipeline:
         for layer in pipe.model.walk():
@@ -97,7 +99,7 @@ def entities(texts: Sequence[str], offsets: Sequence[int] | None = None) -> list
     offsets = offsets or [0] * len(texts)
     out = []
     # one thread: OpenBLAS's own threads cost more CPU than they save on these small
-    # products (NER 10.9 CPU ms a synthetic report with them, 6.6 without, one process),
+    # products (8.8 CPU ms a synthetic report with them, 4.8 without, measured as above),
     # and on a Dask worker they would fight the other workers for the cores
     with _blas_threads().limit(limits=1, user_api="blas"):
         for shift, doc in zip(offsets, model.pipe(texts, batch_size=32), strict=True):
