@@ -60,12 +60,13 @@ def _listed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# With no heading, a news page lists its other stories' headlines after the article: a run of at least
-# HEADLINE_RUN lines that read as headlines (HEADLINE_CHARS characters, four words or
-# more, none ending a sentence) after the article's first paragraph (the first line
-# longer than a headline). Their places locate nothing the article reports (a Kobani
-# report beside Erbil's headlines). A post's own short lines (a signature, "حسبنا الله",
-# a hashtag) are no headlines and break a run.
+# With no heading, a news page lists its other stories' headlines after the article: a run
+# of at least HEADLINE_RUN lines that read as headlines (HEADLINE_CHARS characters, four
+# words or more, none ending a sentence) after the article's first paragraph (the first
+# line longer than a headline); some sites also put a column of them above it (see
+# HEADLINE_RUN_ABOVE). Their places locate nothing the article reports (a Kobani report
+# beside Erbil's headlines). A post's own short lines (a signature, "حسبنا الله", a
+# hashtag) are no headlines and break a run.
 # (airwars-syria development half, loc_25km / governorate_acc in sources: +3 / +4-1 so;
 # with every short line a headline, 0 / -1, as posts' own lines were taken)
 HEADLINE_RUN = 3

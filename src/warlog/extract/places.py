@@ -34,13 +34,12 @@ from warlog.gazetteer import FOCUS_COUNTRIES, Gazetteer, Place, key_variants, na
 from warlog.model import PlaceRef
 
 _ADMIN_AFTER = re.compile(r"^\s*(province|governorate|region)\b|^\s*(محافظه|ريف)", re.I)
-# A direction before a governorate's name in Arabic points into the governorate ("جنوبي
-# إدلب", "شرق دير الزور": its countryside), not at its capital city.
-# A direction before a governorate's name: "شمال إدلب", "جنوب غربي حلب" (its countryside)
 # What may stand right before an Arabic place name and after it: a hashtag's mark or an
 # opening quote ("قرب #كنصفرة", 'بلدة "كنصفرة"', "من أبناء بلدة ”كنصفرة”"); a closing quote.
 _AR_OPEN = r"[#\"“”«']?"
 _AR_CLOSE = r"[\"“”»']?"
+# A direction before a governorate's name in Arabic ("شمال إدلب", "جنوب غربي حلب", "شرق دير
+# الزور") points into the governorate (its countryside), not at its capital city.
 _AR_WAY_BEFORE = r"(?<!\S)[وب]?(?:ال)?(شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(شرق|غرب)(?:ي|يه)?)?"
 _ADMIN_BEFORE = re.compile(rf"(محافظه|ريفي?)\s*{_AR_OPEN}$|\b(province of|governorate of)\s+$"
                            rf"|{_AR_WAY_BEFORE}\s+{_AR_OPEN}$", re.I)

