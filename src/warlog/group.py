@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from warlog import dedup, grade
+from warlog.extract.lang.ar_dateline import WRITTEN_YEAR, full_date, matching_form, publication_date
 from warlog.model import ActorRef, Document, Incident, Mention, PlaceRef, Span
 
 # Reports of one event type it differently (a strike that killed civilians is an air
@@ -146,8 +147,6 @@ def _page_date(text: str) -> date | None:
     """The date the page itself carries (a copied post's timestamp, a full date in its
     dateline), as extraction read relative dates against it; a weekday alone ("last
     Wednesday") was read against the ingest day and does not count."""
-    from warlog.extract.lang.ar_dateline import full_date, matching_form, publication_date
-
     page = publication_date(text)
     if page is None:
         return None
@@ -168,8 +167,6 @@ def _usable_date(m: Mention, doc: Document | None) -> tuple[int | None, bool]:
         return m.date.event_date.toordinal(), True
     if span is None:
         return None, False
-    from warlog.extract.lang.ar_dateline import WRITTEN_YEAR
-
     if WRITTEN_YEAR.search(span.text):
         return m.date.event_date.toordinal(), True
     if any(ch.isdigit() for ch in span.text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from warlog.extract.page import other_stories
 from warlog.gazetteer import normalise_arabic
 
 # Both Arabic month systems: the Levantine (كانون الثاني ...) and the transliterated (يناير ...),
@@ -124,8 +125,6 @@ def full_date(text: str) -> date | None:
 
 def _column_starts(norm: str) -> list[int]:
     """Where the text's lists and columns of other stories' headlines start."""
-    from warlog.extract.page import other_stories
-
     return [start for start, _ in other_stories(norm, True)]
 
 
