@@ -1047,6 +1047,8 @@ _LIST_KILLED = ("شهداء", "ضحايا", "قتلي")
 _LIST_END = re.compile(r"(?:^|\s)(?:اما\s+|و)?(?:اسماء\s+)?(?:ال)?(?:شهداء|ضحايا|قتلي|جرحي|مصابين|اصابات)"
                        r"(?:\s+\S+){0,2}?\s*(?:هم|هي|فهم|فهما)?\s*:")
 _NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})\s*[-_.)]\s*(?=[^\W\d_])")
+# How far past its heading a list of names is read (characters)
+LIST_REACH = 1500
 
 
 def _list_length(body: str) -> tuple[int, bool]:
@@ -1086,7 +1088,7 @@ def _name_lists(text: str, heads_end: int | None = None) -> list[_Figure]:
     if not ARABIC_BLOCK.search(text):  # every heading is Arabic: skip a scan of the text
         return figures
     for m in _LIST_HEAD.finditer(text, 0, len(text) if heads_end is None else heads_end):
-        body = text[m.end():m.end() + 1500]
+        body = text[m.end():m.end() + LIST_REACH]
         end = _LIST_END.search(body)
         body = body[: end.start()] if end else body
         count, cut_short = _list_length(body)
@@ -1177,7 +1179,7 @@ def find_casualties(ctx: DocContext, sentences: list[tuple[int, int]]) -> list[C
     if sentences:  # a list runs over several lines, past one sentence, and past the
         # event's last sentence: a heading ends it ("▪️الشهداء :") and its names follow
         first, last = min(s for s, _ in sentences), max(e for _, e in sentences)
-        figures += [(first, f) for f in _name_lists(ctx.norm[first:last + 1500], last - first)]
+        figures += [(first, f) for f in _name_lists(ctx.norm[first:last + LIST_REACH], last - first)]
     # a bare Arabic plural says "some"; a figure of the same kind anywhere in the event
     # says how many (restated, not added)
     counted = {f.kind for _, f in figures if not f.bare}
