@@ -285,6 +285,15 @@ def has_report(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", fold(text)[0])) >= MIN_REPORT_WORDS
 
 
+def split_reports(sources: list[AirwarsSource]) -> tuple[list[AirwarsSource], list[AirwarsSource]]:
+    """The sources whose page holds a report, and those with none (walls, see above)."""
+    reports: list[AirwarsSource] = []
+    walls: list[AirwarsSource] = []
+    for s in sources:
+        (reports if has_report(document_text(s)) else walls).append(s)
+    return reports, walls
+
+
 def document_text(source: AirwarsSource) -> str:
     """The page as a reader sees it: the page title first when the text does not hold it
     (a copied Facebook page often keeps the post only in its title)."""
@@ -321,13 +330,11 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     sources = load_sources(path, limit)
     extractor = Extractor()
     rows: list[dict[str, bool]] = []
-    texts = {s.source_id: document_text(s) for s in sources}
-    empty = [s for s in sources if not has_report(texts[s.source_id])]
-    sources = [s for s in sources if has_report(texts[s.source_id])]
+    sources, empty = split_reports(sources)
     with Feedback().bar("airwars-syria", len(sources)) as advance:
         for source in sources:
             cited = [cases[i] for i in source.incident_ids if i in cases]
-            text, published = texts[source.source_id], published_of(source)
+            text, published = document_text(source), published_of(source)
             mentions = extract_text(extractor, text, f"airwars-syria#{source.source_id}",
                                     published, language_of(source), source.url)
             pred = predict(mentions, extractor.registry)

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from warlog import dedup
 from warlog.eval import EvalResult, register
-from warlog.eval.airwars_syria import document_text, has_report, language_of, published_of
+from warlog.eval.airwars_syria import document_text, language_of, published_of, split_reports
 from warlog.eval.airwars_syria_data import AirwarsSource, load_sources
 from warlog.eval.metrics import prf
 from warlog.model import Document, Mention
@@ -120,19 +120,16 @@ def place_sources(sources: list[AirwarsSource], doc_of: dict[str, Document | Non
 
 
 def read_sources(sources: list[AirwarsSource], extractor) -> tuple[dict, dict]:
-    """Each source as a stored document (None when too short) and its mentions. The
-    document is built as the extraction evaluator builds it (``airwars_syria``): the page
-    title before a text that lacks it, the record's publication date also when written in
-    Arabic, the record's language."""
+    """Each source (a page holding a report: ``split_reports``) as a stored document (None
+    when too short) and its mentions. The document is built as the extraction evaluator
+    builds it (``airwars_syria``): the page title before a text that lacks it, the
+    record's publication date also when written in Arabic, the record's language."""
     from warlog.ingest.readers import make_document
 
     doc_of: dict[str, Document | None] = {}
     mentions: dict[str, list[Mention]] = {}
     seen: dict[str, list[Mention]] = {}
     for s in sources:
-        if not has_report(document_text(s)):
-            doc_of[s.source_id] = None  # a login wall: placed alone
-            continue
         doc = make_document(document_text(s), f"airwars-syria:{s.source_id}",
                             title=s.title or None, publisher=s.publisher or None,
                             published=published_of(s), url=s.url or None,
@@ -152,8 +149,7 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     from warlog.extract.pipeline import Extractor
 
     every = load_sources(Path(path), limit)
-    sources = [s for s in every if has_report(document_text(s))]
-    walls = [s for s in every if not has_report(document_text(s))]
+    sources, walls = split_reports(every)
     extractor = Extractor()
     doc_of, mentions = read_sources(sources, extractor)
     assigned = place_sources(sources, doc_of, mentions)
