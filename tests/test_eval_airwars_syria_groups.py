@@ -33,7 +33,19 @@ def _report(sid: str, incident: str, published: str, text: str) -> dict:
             "publication_date": published, "text_original_language": "ar", "text_original": text}
 
 
-def test_eval_airwars_syria_groups_leaves_pages_without_a_report_out(tmp_path):
+# two incidents of an invented archive: two reports of one strike on Kafr Nabl, one of a
+# shelling of Atarib
+_REPORTS = [
+    _report("a", "airwars-1", "2024-03-05", "استشهاد مدنيين اثنين بغارة جوية للطيران "
+            "الروسي على بلدة كفرنبل في ريف إدلب اليوم."),
+    _report("b", "airwars-1", "2024-03-05", "قتل ثلاثة مدنيين بقصف جوي روسي على كفرنبل "
+            "جنوب إدلب صباح اليوم."),
+    _report("c", "airwars-2", "2024-06-20", "مقتل طفل بقصف مدفعي لقوات النظام على مدينة "
+            "الأتارب غربي حلب اليوم."),
+]
+
+
+def _evaluate(tmp_path, sources: list[dict]):
     import gzip
     import json
 
@@ -41,21 +53,17 @@ def test_eval_airwars_syria_groups_leaves_pages_without_a_report_out(tmp_path):
 
     cases = [{"case": {"airwars_id": n}, "incident": {"تاريخ الحادثة": day}}
              for n, day in (("1", "2024-03-05"), ("2", "2024-06-20"))]
-    sources = [
-        _report("a", "airwars-1", "2024-03-05", "استشهاد مدنيين اثنين بغارة جوية للطيران "
-                "الروسي على بلدة كفرنبل في ريف إدلب اليوم."),
-        _report("b", "airwars-1", "2024-03-05", "قتل ثلاثة مدنيين بقصف جوي روسي على كفرنبل "
-                "جنوب إدلب صباح اليوم."),
-        _report("c", "airwars-2", "2024-06-20", "مقتل طفل بقصف مدفعي لقوات النظام على مدينة "
-                "الأتارب غربي حلب اليوم."),
-        # a wall the archive cites for incident 1: nothing to group
-        _report("d", "airwars-1", "", "Post / X\n\nPostLog inSign upPostThis post is unavailable."),
-    ]
     with gzip.open(tmp_path / "cases.jsonl.gz", "wt", encoding="utf-8") as fh:
         fh.writelines(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
     (tmp_path / "sources.jsonl").write_text(
         "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sources), encoding="utf-8")
-    result = evaluate(tmp_path)
+    return evaluate(tmp_path)
+
+
+def test_eval_airwars_syria_groups_leaves_pages_without_a_report_out(tmp_path):
+    # a wall the archive cites for incident 1: nothing to group
+    wall = _report("d", "airwars-1", "", "Post / X\n\nPostLog inSign upPostThis post is unavailable.")
+    result = _evaluate(tmp_path, [*_REPORTS, wall])
     details = dict(result.details)
     assert result.n == 3 and details["pages with no report text (left out)"] == "1"
     assert result.metrics["bcubed_f1"] == 1.0
@@ -65,3 +73,14 @@ def test_eval_airwars_syria_groups_leaves_pages_without_a_report_out(tmp_path):
                              .replace("/", "").split())
     assert precision == 1.0 and recall == round((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4, 3)
     assert f1 < 1.0
+
+
+def test_eval_airwars_syria_groups_scores_dated_and_undated_sources_apart(tmp_path):
+    # e, of incident 2, says only "today": no record date, address or dateline dates it
+    undated = _report("e", "airwars-2", "", "مقتل طفل بقصف مدفعي على مدينة الأتارب غربي "
+                      "حلب اليوم.")
+    details = dict(_evaluate(tmp_path, [*_REPORTS, undated]).details)
+    among_dated = details["bcubed_f1 (P / R) among sources with a date (n)"]
+    among_undated = details["bcubed_f1 (P / R) among sources with none (n)"]
+    assert among_dated == "1.000 (1.000 / 1.000) (3)"  # a and b together, c alone
+    assert among_undated.endswith("(1)")

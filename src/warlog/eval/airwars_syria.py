@@ -152,13 +152,13 @@ def predict(mentions: list[Mention] | None, registry: Registry) -> Prediction:
     if not mentions:
         return pred
     pred.found = True
-    first = next((m for m in mentions if m.place), mentions[0])
+    first = lead_mention(mentions)
     if first.place and first.place.latitude is not None:
         pred.lat, pred.lon = first.place.latitude, first.place.longitude
         pred.region = ((first.place.iso, name_key(first.place.admin1))
                        if first.place.admin1 else None)
     pred.date = first.date.event_date
-    pred.dated = first.date.span is not None and WRITTEN_YEAR.search(first.date.span.text) is not None
+    pred.dated = year_written(first)
     pred.strike_type = STRIKE_TYPES.get(first.sub_event_type, "")
     for m in mentions:
         for actor in [m.actor1, *m.assoc_actor_1]:
@@ -303,6 +303,24 @@ def document_text(source: AirwarsSource) -> str:
     return source.text
 
 
+def lead_mention(mentions: list[Mention]) -> Mention:
+    """The event a source is scored by: its first placed one, else its first."""
+    return next((m for m in mentions if m.place), mentions[0])
+
+
+def year_written(m: Mention) -> bool:
+    """Whether the event's date is written with its year (so anchored without the page)."""
+    return m.date.span is not None and WRITTEN_YEAR.search(m.date.span.text) is not None
+
+
+def page_dated(source: AirwarsSource, text: str) -> bool:
+    """Whether the record, the address (an X status id, a date in the path) or the page (a
+    post's stamp, a dateline) gives the source a date: else a relative date ("أمس") can
+    only be read against the day the page is read."""
+    return bool(published_of(source) or url_date(source.url)) or (
+        full_date(text) or platform_date(text)) is not None
+
+
 def published_of(source: AirwarsSource):
     """The record's publication date: parsed by the reader, else as written ("1 مارس
     2026"), which ingest reads; None when the record has none. A date written out yields
@@ -338,8 +356,7 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
             mentions = extract_text(extractor, text, f"airwars-syria#{source.source_id}",
                                     published, language_of(source), source.url)
             pred = predict(mentions, extractor.registry)
-            pred.dated = pred.dated or bool(published or url_date(source.url)) or (
-                full_date(text) or platform_date(text)) is not None
+            pred.dated = pred.dated or page_dated(source, text)
             rows.append(score_source(source, cited, pred, extractor.gazetteer))
             advance()
     metrics, totals = aggregate(rows)
