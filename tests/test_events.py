@@ -231,6 +231,12 @@ EN_MORE = [
     ("Troops killed 15 militants in an operation in the mountains.", "Armed clash"),
     ("Gunmen opened fire on worshippers leaving a mosque, killing seven.", "Attack"),
     ("The government announced a unilateral ceasefire for the holiday.", "Agreement"),
+    # a ground raid (the coalition's, against ISIS figures) is a clash; raids by warplanes
+    # stay strikes from the air
+    ("Coalition forces conducted a raid in al-Bab, killing an ISIS leader and his two sons.",
+     "Armed clash"),
+    ("The coalition carried out a landing operation in eastern Deir ez-Zor on Tuesday.", "Armed clash"),
+    ("Russian warplanes carried out raids on Idlib, killing five.", "Air/drone strike"),
 ]
 
 
@@ -258,6 +264,9 @@ AR_MORE = [
     ("أحرق مسلحون منازل المدنيين في القرية بعد تهجير سكانها.", "Looting/property destruction"),
     ("سلمت الفصائل مواقعها للجيش بموجب اتفاق التسوية.", "Non-violent transfer of territory"),
     ("حررت قوات الجيش عدة قرى من سيطرة التنظيم.", "Government regains territory"),
+    # two strikes or two shells: the dual names the weapon as the plural does
+    ("قتل رجل في غارتين جويتين روسيتين على منزله في قرية الكريدية.", "Air/drone strike"),
+    ("أصيب طفلان بسقوط قذيفتين على حي سكني في المدينة.", "Shelling/artillery/missile attack"),
 ]
 
 

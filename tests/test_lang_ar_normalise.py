@@ -24,6 +24,8 @@ FOLDED = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"
     ("باسـ ـتـ ـهداف", "باستهداف"),            # spaces hidden inside a word
     ("سقـ.ـ.ـوط صـ.ـاروخ", "سقوط صاروخ"),
     ("ا.ستشها.د طفل بعد ق.صف", "استشهاد طفل بعد قصف"),  # a bare dot inside a word
+    ("ق*صف المشفى", "قصف المشفي"),              # a bare star inside a word
+    ("الجـۦـنود الجـۦـرحى", "الجنود الجرحي"),    # a small yeh between tatweels
     ("العد.وان على البلدة", "العدوان علي البلده"),  # a dot before و, no sentence opener
     # a full stop that lost its space before "وقال" stays a stop
     ("قصف علي كنصفره.وقال الفريق", "قصف علي كنصفره.وقال الفريق"),

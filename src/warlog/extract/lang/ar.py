@@ -108,7 +108,7 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     # though aircraft carry it
     ("Battles", "Armed clash", r"(انزال جوي|عمليه انزال|عمليات انزال|بانزال|انزال مظلي)"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"(غاره|غارات|الطيران الحربي|طائرات? حربيه|الطيران الروسي|طيران التحالف|براميل متفجره|برميل متفجر"
+     r"(غاره|غارات|غارتين|غارتان|الطيران الحربي|طائرات? حربيه|الطيران الروسي|طيران التحالف|براميل متفجره|برميل متفجر"
      # "القصف الجوي", "قصف الطيران"; warplanes named by "طيران"/"طائرات" alone, but not
      # anti-aircraft guns ("مضادات الطائرات")
      # Russia's and Israel's strikes on Syria come from the air: "القصف الروسي",
@@ -129,7 +129,7 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"(عبوه ناسفه|عبوات ناسفه|سياره مفخخه|دراجه مفخخه|مفخخه|لغم|الغام|تفجير|انفجار|متفجرات"
      r"|(?<!\w)[وف]?(?:انفجر|انفجرت|انفجرا|تفجرت|فجر نفسه|فجرت نفسها|فجروا|فجرت)(?!\w))"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     r"(قصف مدفعي|قصف صاروخي|قذائف|قذيفه|صواريخ|صاروخ|مدفعيه|هاون|راجمات|قصف)"),
+     r"(قصف مدفعي|قصف صاروخي|قذائف|قذيفه|قذيفتين|قذيفتان|صواريخ|صاروخ|مدفعيه|هاون|راجمات|قصف)"),
     # settled: truces, agreements, prisoner exchanges, surrenders (with their verb)
     ("Strategic developments", "Agreement",
      r"((?:توقيع|وقع|وقعت|التوصل|توصل|توصلت|ابرام|ابرم|اعلان|اعلن|اعلنت)( \S+){0,3} (?:اتفاق|اتفاقيه|هدنه"

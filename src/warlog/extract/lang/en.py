@@ -279,6 +279,13 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"|(?:attacked|shot|targeted|stabbed|hacked|beaten) by (?:[\w'-]+ ){0,2}?(?:gunmen|assailants|attackers"
      r"|militants|militiamen|bandits|armed men|insurgents|jihadists|rebels|terrorists|soldiers|troops))\b"),
     # -- 6. weaker cues
+    # a ground raid, the coalition's way against ISIS figures (Arabic "إنزال"): troops set
+    # down by helicopter; "a raid" told alone, since "raids" on a town are mostly from the air
+    ("Battles", "Armed clash",
+     r"\b((?:conducted|carried out|launched|led) (?:a|an) (?:[\w'-]+ ){0,2}?raid(?! by)"
+     r"|(?:ground|commando|special forces|helicopter-borne|heliborne|airborne|security|counter-?terrorism)"
+     r" raids?|(?:landing|airdrop|airborne|heliborne) operations?|(?:carried out|conducted) (?:an? )?airdrops?"
+     r"|airdrop (?:raid|operation)s?)\b"),
     ("Battles", "Armed clash",
      r"\b(offensive|assault on|operations? against"
      r"|military operations?|gunfire|exchanged fire|heavy fire|hostilities)\b"),
