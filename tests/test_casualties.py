@@ -277,6 +277,10 @@ def test_casualties_arabic_people_joined(text, expected):
      {("killed", 1, 1, "civilians"), ("injured", 3, 3, "")}),
     ("فقدان خمسة أشخاص لحياتهم بقصف على منبج.", {("killed", 5, 5, "")}),
     ("فقدت طفلة تبلغ من العمر 12 عاما حياتها بقصف على القرية.", {("killed", 1, 1, "children")}),
+    # two who lost their lives, told by a dual
+    ("فقد مدنيان حياتهما وأصيب ثلاثة آخرون بقصف على القرية.",
+     {("killed", 2, 2, "civilians"), ("injured", 3, 3, "")}),
+    ("فقدان طفلين حياتهما بقصف استهدف ريف عين عيسى.", {("killed", 2, 2, "children")}),
     # "N من X": X are the people counted
     ("مقتل 18 من جنود النظام بانفجار في الثكنة.", {("killed", 18, 18, "combatants")}),
     ("استشهاد 19 من المدنيين بقصف على السوق.", {("killed", 19, 19, "civilians")}),

@@ -501,12 +501,15 @@ _AR_ONE = re.compile(
     rf"\s+(?:(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})|(?P<kin>{ar.CASUALTY_KIN}))(?!\w)"
     rf"{_AR_NAME_THEN_JOINED}(?P<more>(?:{_AR_JOINED})*)")
 # one who lost their life: "فقد مدني حياته", "فقدت طفلة تبلغ 12 عاما حياتها", "مواطن يفقد
-# حياته" (not "فقدان" alone: "فقدان ثلاثة أشخاص" is three missing)
+# حياته"; two: "فقد مدنيان حياتهما", "فقدان طفلين حياتهما" (not "فقدان" alone: "فقدان
+# ثلاثة أشخاص" is three missing)
 _AR_LIFE_LOST = re.compile(
     rf"{_AR_EDGE}(?:(?:فقد|فقدت|فقدان|يفقد|تفقد)\s+(?:ال)?(?P<noun>{_alternation(ar.CASUALTY_SINGULAR)})"
     rf"(?:[\s،,]+[^\s.،,]+){{0,10}}?[\s،,]+ل?حيات(?:ه|ها)"
     rf"|(?:ال)?(?P<noun2>{_alternation(ar.CASUALTY_SINGULAR)})\s+(?:يفقد|تفقد|فقد|فقدت)\s+"
-    rf"حيات(?:ه|ها))(?!\w)")
+    rf"حيات(?:ه|ها)"
+    rf"|(?:فقد|فقدت|فقدا|فقدتا|فقدان|يفقد|تفقد|يفقدان|تفقدان)\s+(?:ال)?"
+    rf"(?P<two>{_alternation(ar.CASUALTY_DUALS)})(?:[\s،,]+[^\s.،,]+){{0,10}}?[\s،,]+ل?حياتهما)(?!\w)")
 # the same person told before the verb: "امرأة قتلت متأثرة بجراحها", "طفل أصيب بجروح",
 # "المدني الذي استشهد"
 _AR_ONE_AFTER = re.compile(
@@ -920,10 +923,14 @@ def _arabic_people(text: str, figures: list[_Figure], spans: list[tuple[int, int
         add(_Figure(kind, count, count, victims, m.start(), m.end()))
         spans.append((start, m.end()))
     for m in _AR_LIFE_LOST.finditer(text):
-        noun = m.group("noun") or m.group("noun2")
-        if not any(s <= m.start() < e for s, e in spans):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if m.group("two"):
+            add(_Figure("killed", 2, 2, ar.CASUALTY_DUALS[m.group("two")][0], m.start(), m.end()))
+        else:
+            noun = m.group("noun") or m.group("noun2")
             add(_Figure("killed", 1, 1, ar.CASUALTY_SINGULAR[noun], m.start(), m.end()))
-            spans.append((m.start(), m.end()))
+        spans.append((m.start(), m.end()))
     for m in _AR_ONE_AFTER.finditer(text):
         if any(s <= m.start("noun") < e for s, e in spans):
             continue
