@@ -69,6 +69,11 @@ def test_lang_ar_normalise_blanks_page_chrome_and_page_names(text, kept, gone):
 def test_lang_ar_normalise_finds_page_names():
     text = "Post\n\nPost\n\nمرصد البلدة الجنوبي@south_inv\nقصف"
     assert page_names(text) == {"مرصد البلدة الجنوبي", "@south_inv"}
+    # an older Facebook copy's title: the name twice, the post cut short, the name again
+    text = "أخبار البلدة اليوم أخبار البلدة اليوم #عاجل\nقصف على الحي... - أخبار البلدة اليوم\n\nقصف"
+    assert page_names(text) == {"أخبار البلدة اليوم"}
+    # a headline printed twice is no page name
+    assert page_names("قصف على البلدة اليوم قصف على البلدة اليوم\n\nقتل مدنيان.") == set()
 
 
 @pytest.mark.parametrize(("text", "lang"), [

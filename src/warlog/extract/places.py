@@ -920,6 +920,11 @@ _AR_WITHIN = re.compile(
 # a governorate: only "في", "ب" or a comma between them.
 _AR_WITHIN_SHORT = re.compile(r"^\s*[،,]?\s*(?:(?:في|الي)\s+|[بل])?$")
 _AR_AREA_WORD = re.compile(r"^(?:ريف|محافظه|منطقه)\s")
+# A village's name may run on past the word the gazetteer knows ("قرية جفتلك حج حمود في
+# ريف جسر الشغور"): after "قرية"/"بلدة", up to two more words before the area words.
+_AR_VILLAGE_BEFORE = re.compile(r"(?:قريه|بلده|مزرعه)\s+(?:ال)?#?$")
+_AR_NAME_RUNS_ON = re.compile(r"^(?:\s+[^\s،,.:#]+){1,2}?"
+                              r"(?=\s*[،,]?\s*(?:في|الي|[بل])?\s*(?:ريف|منطقه|ناحيه))")
 # A village "بريف Y" (Y a town) lies within this many km of Y: about a district's reach
 # (airwars-syria development half: the same figures at 30, 50 and 80 km).
 WITHIN_KM = 50.0
@@ -933,6 +938,8 @@ def _keep_within(ctx: DocContext, matches: list[Match], cands: list[list[Place]]
     for i in range(len(matches) - 2, -1, -1):  # from the end: "X شرق Y بريف Z"
         a, b = matches[i], matches[i + 1]
         gap = ctx.norm[a.end:b.start]
+        if _AR_VILLAGE_BEFORE.search(ctx.norm[max(0, a.start - 12):a.start]):
+            gap = _AR_NAME_RUNS_ON.sub("", gap, count=1)
         # (a governorate is no village: "إدلب، حلب" is a list)
         if not cands[i] or not cands[i + 1] or len(gap) > 40 or any(
                 p.feature != "city" for p in cands[i]):

@@ -115,6 +115,12 @@ PAGE_NAME_LINES: list[tuple[str, re.Pattern[str]]] = [
     ("@", re.compile(r"^(?P<name>[^\n@]{2,59}[^\s@])(?P<handle>@[A-Za-z0-9_]{2,30})")),
     ("Facebook", re.compile(r"\.\.\. - (?P<name>[^\n/]{3,80}?)(?: /)? ?Facebook")),
 ]
+# An older Facebook copy's title: the page's name two or three times, the post's opening
+# cut short, the name again ("الدفاع المدني السوري الدفاع المدني السوري لم يجف... -
+# الدفاع المدني السوري"). A page named after its town ("أريحا اليوم", "اتحاد شباب
+# الحسكة") says where the page is, not where the event was.
+_TITLE_NAME = re.compile(r"(?P<name>[^\n]{3,80}?)(?: (?P=name))+[ \n].{0,600}?\.\.\. - (?P=name)(?!\S)",
+                         re.S)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 # Every character that _FOLD, _DIACRITICS or _OBFUSCATION changes lies in this block (but
 # the direction marks, which a text without Arabic keeps).
@@ -185,6 +191,8 @@ def _blank(text: str, regions: list[tuple[int, int]]) -> str:
 def page_names(text: str) -> set[str]:
     """Names of the page or account a copied post was taken from (see PAGE_NAME_LINES)."""
     names: set[str] = set()
+    if "... - " in text[:800] and (m := _TITLE_NAME.match(text)):
+        names.add(m.group("name"))
     for line in text[:3000].split("\n"):
         for marker, pattern in PAGE_NAME_LINES:
             if marker not in line:
