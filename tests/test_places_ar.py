@@ -200,3 +200,13 @@ def _context(extractor, text):
 
     doc = make_document(text, "test#places-ar", language="ar")
     return DocContext(doc, extractor.gazetteer, extractor.registry)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # "درعًا" with tanween is "a shield", an indefinite noun; Daraa's name takes none
+    ("استشهد أخي بغارة جوية أمس، قد كنتَ درعًا يحمي ضعفي.", None),
+    ("قصف مدفعي على مدينة درعا أدى لمقتل مدنيين.", "Dar‘ā"),
+])
+def test_places_ar_word_with_tanween_is_no_place(extractor, text, name):
+    place = _place(extractor, text)
+    assert (place.name if place else None) == name

@@ -84,6 +84,10 @@ def _starts_name(word: str) -> bool:
     return word[0].isupper()
 
 
+# Tanween, the ending of an indefinite noun: a place's name does not take it.
+_TANWEEN = re.compile("[\u064b-\u064d]")
+
+
 def find_places(ctx: DocContext) -> list[Match]:
     """Every toponym in the text, with its candidate places (see the module's doc)."""
     ents = ctx.entities if ctx.lang is en else Entities()
@@ -98,6 +102,8 @@ def find_places(ctx: DocContext) -> list[Match]:
             continue
         if _AR_NAME_OF_GROUP.search(ctx.norm[max(0, m.start - 12):m.start]):
             continue
+        if _TANWEEN.search(ctx.span(m.start, m.end).text):
+            continue  # an indefinite noun ("كنت درعًا يحميني": a shield), never a place's name
         verdict: bool | None = True
         glued = False
         if ents.covers(m.start, m.end):
