@@ -184,8 +184,12 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     # the sources that give a date (as airwars-syria splits date_1day) scored among
     # themselves, and those that give none: a post saying only "today" can be placed only
     # by its place and words, against every report of its place
-    dated = {s.source_id for s in sources if page_dated(s, document_text(s)) or (
-        s.source_id in has_event and year_written(lead_mention(mentions[doc_of[s.source_id].id])))}  # type: ignore[union-attr]
+    def gives_date(s: AirwarsSource) -> bool:
+        doc = doc_of.get(s.source_id)
+        found = mentions.get(doc.id) if doc is not None else None
+        return page_dated(s, document_text(s)) or bool(found) and year_written(lead_mention(found))
+
+    dated = {s.source_id for s in sources if gives_date(s)}
     by_dating = []
     for label, part in (("a date", dated), ("none", {s.source_id for s in sources} - dated)):
         sub = score_clusters({k: v for k, v in assigned.items() if k in part},

@@ -28,8 +28,8 @@ _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
 # A tatweel run with the dots, commas, stars, spaces or small yeh (ۦ) a page puts after
 # it, when a letter follows: "مقـ.ـتل", "سقـ.ـوط", "اسـ ـتـ ـهداف", "الجـۦـنود".
 # A dot or star alone between two letters of a word does the same: "ق.صف", "ا.ستشها.د",
-# "العد.وان", "ق*صف"; but not a full stop that lost its space before a sentence opening with و or
-# ف and a word that opens sentences ("على كنصفره.وقال": see casualties._GLUED_STOP).
+# "العد.وان", "ق*صف"; but not a full stop that lost its space before a sentence opening
+# with و or ف and a word that opens sentences ("على كنصفره.وقال": casualties._GLUED_STOP).
 _OPENERS = ("قال|قالت|اكد|أكد|اكدت|أكدت|اضاف|أضاف|اضافت|أضافت|اشار|أشار|اشارت|أشارت|افاد|أفاد|"
             "افادت|أفادت|ذكر|ذكرت|اعلن|أعلن|اعلنت|أعلنت|كان|كانت|تم|في|من|قد|لم|يذكر|بحسب|حسب")
 _OBFUSCATION = re.compile(r"\u0640+(?:[ .،,*•_\-\u06e6]+\u0640*)?(?=[\u0621-\u064a])|\u0640+"
