@@ -27,6 +27,22 @@ def test_ar_dateline_year_first_and_month_first_numeric_dates(text, expected):
     assert publication_date(text) == expected or expected is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agreement's day or a span's start tells history, not the page's day
+    ("قتلت امرأة الأربعاء بقصف على مركز طبي.\nوتهاجم قوات النظام المنطقة رغم اتفاق وقف إطلاق "
+     "النار الموقع في 5 مارس/ آذار 2020.", None),
+    ("قتل طفل بقصف مدفعي اليوم.\nوفي 5 مايو/ أيار 2020 توصلت موسكو وأنقرة إلى اتفاق جديد.", None),
+    ("A child was killed on Friday despite the ceasefire, which came into effect on March 6, 2020.",
+     None),
+    ("قتل طفل بقصف مدفعي منذ 8 حزيران 2020 على البلدة.", None),
+    # a dateline stays the page's day
+    ("إدلب، 5 آذار 2020 (الأناضول) - قتل طفل بقصف مدفعي.", date(2020, 3, 5)),
+    ("قتل طفل بقصف مدفعي على البلدة في 5 آذار 2020.", date(2020, 3, 5)),
+])
+def test_ar_dateline_a_date_that_tells_history_is_not_the_pages(text, expected):
+    assert full_date(text) == expected
+
+
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor()

@@ -108,7 +108,7 @@ def full_date(text: str) -> date | None:
     column: list[int] | None = None  # where columns of other stories start (read once)
     for pattern, order, arabic in _FULL:
         for m in pattern.finditer(norm):
-            if _caption(norm, m.start(), m.end()):
+            if _caption(norm, m.start(), m.end()) or _tells_history(norm, m.start(), m.end()):
                 continue
             if column is None:
                 column = _column_starts(norm)
@@ -121,6 +121,21 @@ def full_date(text: str) -> date | None:
     if found:
         return min(found)[1]
     return None
+
+
+# A date that tells history is not the page's: an agreement's, or the start of a span
+# ("رغم اتفاق وقف إطلاق النار الموقع في 5 آذار 2020", "منذ 8 حزيران 2020", "وفي 5 أيار
+# 2020 توصلت موسكو وأنقرة إلى اتفاق", "came into effect on March 6, 2020"): Anadolu's
+# Arabic pages end with such a paragraph, and undated they were dated by it.
+_HISTORY_BEFORE = re.compile(
+    r"(?:منذ|الموقع|الموقعه|اتفاق|اتفاقيه|تاريخها|ذكري|since|signed|agreement|anniversary"
+    r"|came into (?:effect|force)|dating back)\W+(?:\w+\W+){0,3}$", re.I)
+_HISTORY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:اتفاق|اتفاقيه|agreement|ceasefire|truce)", re.I)
+
+
+def _tells_history(text: str, start: int, end: int) -> bool:
+    return bool(_HISTORY_BEFORE.search(text[max(0, start - 60):start])
+                or _HISTORY_AFTER.match(text[end:end + 60]))
 
 
 def _column_starts(norm: str) -> list[int]:
