@@ -56,3 +56,13 @@ def extractor():
 def test_dates_year_first_numeric_date_dates_the_event(extractor, text, expected):
     mentions = extract_text(extractor, text, "test#dates-ar", None, "ar", "")
     assert mentions and mentions[0].date.event_date == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a span's start or an agreement's day is not the event's day
+    "2021/11/14\nقتل مدني بقصف مدفعي على بلدة سرمين رغم الهدنة السارية منذ 5 آذار 2020.",
+    "2021/11/14\nقتل مدني بقصف مدفعي على بلدة سرمين خرقاً لاتفاق موسكو الموقع في 5 آذار 2020.",
+])
+def test_dates_a_date_that_tells_history_does_not_date_the_event(extractor, text):
+    mentions = extract_text(extractor, text, "test#dates-ar", None, "ar", "")
+    assert mentions and mentions[0].date.event_date == date(2021, 11, 14)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from warlog.extract.context import DocContext
 from warlog.extract.lang import ar
+from warlog.extract.lang.ar_dateline import tells_history
 from warlog.extract.screen import Screened, ScreenSet, fold
 from warlog.model import DateRef
 
@@ -159,6 +160,9 @@ def _find_dates(ctx: DocContext, start: int, end: int, base: date) -> list[DateR
             continue
         for m in screened.pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind in _CALENDAR and tells_history(ctx.norm, start + m.start(), start + m.end()):
+                taken.append((m.start(), m.end()))  # an agreement's day, a span's start
                 continue
             resolved = resolve(kind, m, base)
             # a date after the report (a page's own crawl-day header) is no event's, and

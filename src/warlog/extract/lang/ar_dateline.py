@@ -108,7 +108,7 @@ def full_date(text: str) -> date | None:
     column: list[int] | None = None  # where columns of other stories start (read once)
     for pattern, order, arabic in _FULL:
         for m in pattern.finditer(norm):
-            if _caption(norm, m.start(), m.end()) or _tells_history(norm, m.start(), m.end()):
+            if _caption(norm, m.start(), m.end()) or tells_history(norm, m.start(), m.end()):
                 continue
             if column is None:
                 column = _column_starts(norm)
@@ -133,7 +133,8 @@ _HISTORY_BEFORE = re.compile(
 _HISTORY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:اتفاق|اتفاقيه|agreement|ceasefire|truce)", re.I)
 
 
-def _tells_history(text: str, start: int, end: int) -> bool:
+def tells_history(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is an agreement's or a span's start (above)."""
     return bool(_HISTORY_BEFORE.search(text[max(0, start - 60):start])
                 or _HISTORY_AFTER.match(text[end:end + 60]))
 
