@@ -556,6 +556,8 @@ def test_lang_ar_extract_attacker_cues_at_word_edges(text, ids):
      {"sdf", "global_coalition"}),
     ("نفذت قسد مداهمة بدعم من الطيران المروحي التابع إلى التحالف الدولي في بلدة الشحيل أمس.",
      {"sdf", "global_coalition"}),
+    ("داهمت قسد مدعومة بطيران التحالف الدولي بلدة الشحيل واعتقلت ثلاثة شبان أمس.",
+     {"sdf", "global_coalition"}),
 ])
 def test_lang_ar_extract_doers_beyond_the_first(extractor, text, doers):
     mention = _first(extractor, text)
