@@ -219,3 +219,16 @@ def test_actors_names_past_possessives_same_as_scanning_the_masked_text(text):
     assert whole  # the registry knows some names here
     assert [(m.start, m.end, m.text, m.value) for m in names_past_possessives(ctx)] == [
         (m.start, m.end, m.text, m.value) for m in whole]
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    # a state's forces named by the nationality of one attack, or as an occupying army
+    ("Two civilians were killed in a Turkish attack on the village of Jamas east of Ain Issa.",
+     "Military Forces of Turkey"),
+    ("A mother and her four children were killed by the Turkish occupying army near Tal Abyad.",
+     "Military Forces of Turkey"),
+    ("Turkish drone strike wounds two people in Qamishli.", "Turkish Air Force (Military Forces of Turkey)"),
+])
+def test_extract_state_forces_named_by_nationality(extractor, text, attacker):
+    mentions = extractor(doc(text))
+    assert mentions and mentions[0].actor1 is not None and mentions[0].actor1.name == attacker

@@ -448,7 +448,10 @@ DEMONYMS: dict[str, str] = {
     "canadian": "CA", "dutch": "NL", "belgian": "BE", "danish": "DK", "german": "DE",
 }
 FORCE_NOUNS = (r"(?:army|troops|forces|soldiers|military|police|government forces|security forces"
-               r"|shelling|artillery|tanks?|snipers?|gunfire|fire)")
+               r"|shelling|artillery|tanks?|snipers?|gunfire|fire"
+               # "a Turkish attack" (one attack told; "Israeli attacks", "missiles" are
+               # often what another side intercepts or answers), "the Turkish occupying army"
+               r"|attack|occupying (?:army|forces)|occupation (?:army|forces))")
 AIR_NOUNS = (r"(?:warplanes?|war planes|jets?|aircraft|air force|planes|drones?|helicopters?"
              r"|air ?strikes?|air ?raids?|strikes?|bombing|bombardment|raids?)")
 
