@@ -264,6 +264,10 @@ AR_MORE = [
     ("أحرق مسلحون منازل المدنيين في القرية بعد تهجير سكانها.", "Looting/property destruction"),
     ("سلمت الفصائل مواقعها للجيش بموجب اتفاق التسوية.", "Non-violent transfer of territory"),
     ("حررت قوات الجيش عدة قرى من سيطرة التنظيم.", "Government regains territory"),
+    # a raid is how arrests are made; a raid that kills is an attack
+    ("قوات التحالف الدولي تداهم قرية الشاهر بريف الرقة الشرقي.", "Arrests"),
+    ("نفذت قسد عملية مداهمة في قرية الشاهر شرقي الرقة فجر اليوم.", "Arrests"),
+    ("مقتل شخصين وإصابة ثالث في عملية مداهمة لقسد في قرية الشاهر.", "Attack"),
     # two strikes or two shells: the dual names the weapon as the plural does
     ("قتل رجل في غارتين جويتين روسيتين على منزله في قرية الكريدية.", "Air/drone strike"),
     ("أصيب طفلان بسقوط قذيفتين على حي سكني في المدينة.", "Shelling/artillery/missile attack"),

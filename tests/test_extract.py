@@ -228,6 +228,8 @@ def test_actors_names_past_possessives_same_as_scanning_the_masked_text(text):
     ("A mother and her four children were killed by the Turkish occupying army near Tal Abyad.",
      "Military Forces of Turkey"),
     ("Turkish drone strike wounds two people in Qamishli.", "Turkish Air Force (Military Forces of Turkey)"),
+    ("A Russian air attack targeted a water station in Idlib city, killing two.",
+     "Russian Air Force (Military Forces of Russia)"),
 ])
 def test_extract_state_forces_named_by_nationality(extractor, text, attacker):
     mentions = extractor(doc(text))

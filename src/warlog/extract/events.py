@@ -22,6 +22,10 @@ _TOLLS = {
     lang: [(t, s, Screened(p, re.I)) for t, s, p in getattr(module, "TOLL_RULES", [])]
     for lang, module in _LANGS
 }
+_AFTER_TOLLS = {
+    lang: [(t, s, re.compile(p, re.I)) for t, s, p in getattr(module, "AFTER_TOLL_RULES", [])]
+    for lang, module in _LANGS
+}
 # ... all of them screened in one pass over the sentence
 _RULE_SCREENS = {lang: ScreenSet([s for *_, s in rules]) for lang, rules in _RULES.items()}
 _TOLL_SCREENS = {lang: ScreenSet([s for *_, s in rules]) for lang, rules in _TOLLS.items()}
@@ -127,6 +131,10 @@ def classify(ctx: DocContext, start: int, end: int, generic: bool = True,
         if m and not (lang == "en" and _disaster(ctx)):
             return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
                            (start, end), generic=True)
+    for event_type, sub_event_type, pattern in _AFTER_TOLLS[lang]:  # weaker than a toll
+        if m := pattern.search(text):
+            return Trigger(event_type, sub_event_type, start + m.start(), start + m.end(),
+                           (start, end))
     # Violence with a toll but no named weapon: ACLED's attack on civilians or a clash
     # is decided later from the victims; here it is coded as an attack. A toll of an
     # earthquake, flood, fire or crash is no political violence at all.

@@ -177,6 +177,14 @@ TOLL_RULES: list[tuple[str, str, str]] = [
      r"|(?<!\S)[و]?قتل(?!\S))"),
 ]
 
+# Weaker than a toll: a raid on homes or a village, the way arrests are made ("نفذت قسد
+# عملية مداهمة", "قوات التحالف تداهم قرية"); a raid that kills is the toll's attack
+# ("مقتل شخصين في عملية مداهمة").
+AFTER_TOLL_RULES: list[tuple[str, str, str]] = [
+    ("Strategic developments", "Arrests",
+     r"(عمليه مداهمه|عمليات مداهمه|(?<!\S)[و]?(?:داهمت|داهم|داهموا|تداهم|يداهم)(?!\S))"),
+]
+
 # -- whether a sentence tells an event or names it in passing (read by extract/events.py)
 # Annotators of Arabic news (and ACLED's coders) take a sentence as an event report when
 # it tells the event: its toll, the deed done, or the event as its headline. An attack

@@ -453,7 +453,7 @@ FORCE_NOUNS = (r"(?:army|troops|forces|soldiers|military|police|government force
                # often what another side intercepts or answers), "the Turkish occupying army"
                r"|attack|occupying (?:army|forces)|occupation (?:army|forces))")
 AIR_NOUNS = (r"(?:warplanes?|war planes|jets?|aircraft|air force|planes|drones?|helicopters?"
-             r"|air ?strikes?|air ?raids?|strikes?|bombing|bombardment|raids?)")
+             r"|air ?strikes?|air ?raids?|air attacks?|strikes?|bombing|bombardment|raids?)")
 
 SAY_VERBS = r"(?:said|says|told|stated|added|claimed|announced|declared|wrote|reported|warned|denied|insisted)"
 
