@@ -264,6 +264,9 @@ AR_MORE = [
     ("أحرق مسلحون منازل المدنيين في القرية بعد تهجير سكانها.", "Looting/property destruction"),
     ("سلمت الفصائل مواقعها للجيش بموجب اتفاق التسوية.", "Non-violent transfer of territory"),
     ("حررت قوات الجيش عدة قرى من سيطرة التنظيم.", "Government regains territory"),
+    # "areas the SDF holds" tells where a shell came from, not a takeover
+    ("قصف مدفعي مصدره مناطق سيطرة قسد يستهدف مدينة اعزاز.", "Shelling/artillery/missile attack"),
+    ("سيطرت هيئة تحرير الشام على بلدة كفرنبل بعد معارك عنيفة.", "Non-state actor overtakes territory"),
     # a raid is how arrests are made; a raid that kills is an attack
     ("قوات التحالف الدولي تداهم قرية الشاهر بريف الرقة الشرقي.", "Arrests"),
     ("نفذت قسد عملية مداهمة في قرية الشاهر شرقي الرقة فجر اليوم.", "Arrests"),

@@ -558,6 +558,12 @@ def test_lang_ar_extract_attacker_cues_at_word_edges(text, ids):
      {"sdf", "global_coalition"}),
     ("داهمت قسد مدعومة بطيران التحالف الدولي بلدة الشحيل واعتقلت ثلاثة شبان أمس.",
      {"sdf", "global_coalition"}),
+    # the areas a force holds, and its kind, between the cue and its name
+    ('قصف مدفعي مصدره مناطق سيطرة ميليشيا "قسد" يستهدف مشفى اعزاز أمس.', {"sdf"}),
+    ("إصابة طفلين بصاروخ مصدره المناطق الخاضعة لسيطرة قسد على مدينة اعزاز أمس.", {"sdf"}),
+    # a Latin hashtag joined by "_"
+    ("جرحى مدنيون باستهداف سيارة بصاروخ موجه من قبل عصابات #PYD_PKK في قرية الحلوانجي أمس.",
+     {"pyd"}),
 ])
 def test_lang_ar_extract_doers_beyond_the_first(extractor, text, doers):
     mention = _first(extractor, text)

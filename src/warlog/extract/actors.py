@@ -180,6 +180,11 @@ def resolved_actors(ctx: DocContext, iso: str) -> list[Match]:
     return out
 
 
+# How far before an actor's name its cue is read: "مصدره مناطق سيطرة ميليشيا قسد" puts 30
+# characters between the cue and the name.
+_LOOKBACK = 45
+
+
 def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, iso: str = ""
           ) -> tuple[list[Match], list[Match]]:
     """Split the combatant actors of an event's sentences into side 1 (who acted) and
@@ -195,7 +200,7 @@ def roles(ctx: DocContext, sentences: list[tuple[int, int]], trigger_at: int, is
         if not any(s <= m.start < e for s, e in sentences):
             continue
         seen.add(actor.id)
-        lo = max(0, m.start - 25)
+        lo = max(0, m.start - _LOOKBACK)
         before = ctx.norm[lo : m.start]
         # (a Latin name in Arabic prose is read by the Arabic cues: "قصف لميليشيا YPG")
         arabic = _ARABIC.match(m.text) is not None or _ARABIC.search(before[-12:]) is not None

@@ -129,9 +129,15 @@ ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])")
 
 
+# A Latin hashtag joins names the same way: "#PYD_PKK", "#Deir_ez_Zor".
+_LATIN_HASHTAG = re.compile(r"#[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+
+
 def join_hashtags(text: str) -> str:
-    """The text with an Arabic hashtag's "_" read as a space (same length, so offsets hold)."""
-    return HASHTAG_JOIN.sub(" ", text) if "_" in text else text
+    """The text with a hashtag's "_" read as a space (same length, so offsets hold)."""
+    if "_" not in text:
+        return text
+    return _LATIN_HASHTAG.sub(lambda m: m.group().replace("_", " "), HASHTAG_JOIN.sub(" ", text))
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
