@@ -35,8 +35,9 @@ def test_ar_dateline_year_first_and_month_first_numeric_dates(text, expected):
     ("A child was killed on Friday despite the ceasefire, which came into effect on March 6, 2020.",
      None),
     ("قتل طفل بقصف مدفعي منذ 8 حزيران 2020 على البلدة.", None),
-    # a dateline stays the page's day
+    # a dateline stays the page's day, and so does an event's date beside an agreement
     ("إدلب، 5 آذار 2020 (الأناضول) - قتل طفل بقصف مدفعي.", date(2020, 3, 5)),
+    ("قتل طفل في 5 آذار 2020 رغم اتفاق وقف إطلاق النار.", date(2020, 3, 5)),
     ("قتل طفل بقصف مدفعي على البلدة في 5 آذار 2020.", date(2020, 3, 5)),
 ])
 def test_ar_dateline_a_date_that_tells_history_is_not_the_pages(text, expected):

@@ -127,10 +127,14 @@ def full_date(text: str) -> date | None:
 # ("رغم اتفاق وقف إطلاق النار الموقع في 5 آذار 2020", "منذ 8 حزيران 2020", "وفي 5 أيار
 # 2020 توصلت موسكو وأنقرة إلى اتفاق", "came into effect on March 6, 2020"): Anadolu's
 # Arabic pages end with such a paragraph, and undated they were dated by it.
+# The cue right before the date (one word between at most: "الموقع في", "signed on"), or
+# a verb of making an agreement right after it; "قتل طفل في 5 آذار 2020 رغم اتفاق وقف
+# إطلاق النار" keeps its date.
 _HISTORY_BEFORE = re.compile(
-    r"(?:منذ|الموقع|الموقعه|اتفاق|اتفاقيه|تاريخها|ذكري|since|signed|agreement|anniversary"
-    r"|came into (?:effect|force)|dating back)\W+(?:\w+\W+){0,3}$", re.I)
-_HISTORY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:اتفاق|اتفاقيه|agreement|ceasefire|truce)", re.I)
+    r"(?<!\w)(?:منذ|الموقع|الموقعه|تاريخها|ذكري|since|signed|anniversary|came into (?:effect|force)"
+    r"|dating back)\W+(?:\w+\W+)?$", re.I)
+_HISTORY_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:توصلت|توصل|توصلوا|وقعت|وقع|وقعوا|ابرمت|ابرم"
+                            r"|agreed|signed|reached|brokered)(?!\w)", re.I)
 
 
 def tells_history(text: str, start: int, end: int) -> bool:
