@@ -135,3 +135,18 @@ def test_eval_airwars_syria_runs_on_invented_folder(tmp_path):
     assert "source Facebook (2)" in details and "language ar (3)" in details
     assert details["date_1day, sources with a date (n)"] == "1.000 (2)"
     assert details["date_1day, sources with none (n)"] == "0.000 (1)"
+
+
+@pytest.mark.parametrize(("sub_event_type", "gold", "right"), [
+    # an arrest raid is done on the ground: Airwars' counter-terrorism action on the ground
+    ("Arrests", "Counter-Terrorism Action (Ground)", True),
+    ("Armed clash", "Counter-Terrorism Action (Ground)", True),
+    ("Air/drone strike", "Drone Strike", True),
+    ("Arrests", "Airstrike", False),
+    ("Shelling/artillery/missile attack", "Airstrike", False),
+])
+def test_eval_airwars_syria_strike_type_vocabulary(sub_event_type, gold, right):
+    from warlog.eval.airwars_gaza import STRIKE_TYPES
+
+    case = _case(strike_types=[gold])
+    assert aws._strike_ok(STRIKE_TYPES.get(sub_event_type, ""), case) is right

@@ -70,6 +70,8 @@ STRIKE_TYPES = {
     "Attack": "Ground operation",
     "Government regains territory": "Ground operation",
     "Non-state actor overtakes territory": "Ground operation",
+    # a raid to arrest is done on the ground (Airwars: "Counter-Terrorism Action (Ground)")
+    "Arrests": "Ground operation",
 }
 # Airwars strike type -> the warlog types it accepts
 _GOLD_STRIKE = {
