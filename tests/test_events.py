@@ -271,6 +271,10 @@ AR_MORE = [
     ("قوات التحالف الدولي تداهم قرية الشاهر بريف الرقة الشرقي.", "Arrests"),
     ("نفذت قسد عملية مداهمة في قرية الشاهر شرقي الرقة فجر اليوم.", "Arrests"),
     ("مقتل شخصين وإصابة ثالث في عملية مداهمة لقسد في قرية الشاهر.", "Attack"),
+    # a warplane, singular or definite; a bare strike by an air force came from the air
+    ("قصفت طائرة حربية تركية قرية في ريف عين العرب اليوم.", "Air/drone strike"),
+    ("مقتل ثلاثة أشخاص بقصف للطائرات الحربية الروسية على بلدة الجديدة.", "Air/drone strike"),
+    ("إصابة شخصين باستهداف طيران الاحتلال الإسرائيلي قرية شطحة بريف حماة.", "Air/drone strike"),
     # two strikes or two shells: the dual names the weapon as the plural does
     ("قتل رجل في غارتين جويتين روسيتين على منزله في قرية الكريدية.", "Air/drone strike"),
     ("أصيب طفلان بسقوط قذيفتين على حي سكني في المدينة.", "Shelling/artillery/missile attack"),

@@ -110,7 +110,7 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     # though aircraft carry it
     ("Battles", "Armed clash", r"(انزال جوي|عمليه انزال|عمليات انزال|بانزال|انزال مظلي)"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"(غاره|غارات|غارتين|غارتان|الطيران الحربي|طائرات? حربيه|الطيران الروسي|طيران التحالف|براميل متفجره|برميل متفجر"
+     r"(غاره|غارات|غارتين|غارتان|الطيران الحربي|(?:ال)?(?:طائره|طائرات|طائرتين|طائرتان)\s+(?:ال)?حربيه|الطيران الروسي|طيران التحالف|براميل متفجره|برميل متفجر"
      # "القصف الجوي", "قصف الطيران"; warplanes named by "طيران"/"طائرات" alone, but not
      # anti-aircraft guns ("مضادات الطائرات")
      # Russia's and Israel's strikes on Syria come from the air: "القصف الروسي",
