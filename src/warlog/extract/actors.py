@@ -180,8 +180,9 @@ def resolved_actors(ctx: DocContext, iso: str) -> list[Match]:
     return out
 
 
-# How far before an actor's name its cue is read: "مصدره مناطق سيطرة ميليشيا قسد" puts 30
-# characters between the cue and the name.
+# How far before an actor's name its cue is read (characters): the cue and the words
+# between take 27 in "مصدره مناطق سيطرة ميليشيا قسد" and 38 in "مصدرها المناطق الخاضعة
+# لسيطرة ميليشيا قسد"; 25 cut the cue off.
 _LOOKBACK = 45
 
 

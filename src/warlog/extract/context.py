@@ -48,9 +48,13 @@ class DocContext:
             return self.lang
         return ar if script_lang(self.norm[start:end]) == "ar" else en
 
+    def stored_range(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the stored text of offsets in the matching text."""
+        return self._orig[start], self._orig[end - 1] + 1 if end > start else self._orig[start]
+
     def span(self, start: int, end: int) -> Span:
         """A Span of the stored text from offsets in the matching text."""
-        s, e = self._orig[start], self._orig[end - 1] + 1 if end > start else self._orig[start]
+        s, e = self.stored_range(start, end)
         return Span(document_id=self.doc.id, start=s, end=e, text=self.doc.text[s:e])
 
     def norm_range(self, span: Span) -> tuple[int, int]:

@@ -109,11 +109,10 @@ def attach_quotes(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-# An Arabic strike word that names no weapon ("قصف", "استهداف"): coded shelling until its
-# doer says otherwise (refine_types). An air force's is from the air; Russia's or
-# Israel's forces named as a whole were tried too and dropped: Airwars Syria codes half
-# of those as artillery (dev half: +5 / -4 Russia, +3 / -4 Israel).
-_BARE_STRIKE = re.compile(r"[وب]?(?:ال)?(?:قصف|استهداف|استهدف|استهدفت|تستهدف|يستهدف|عدوان)")
+# A strike word that names no weapon (ar.UNNAMED_STRIKE) by an air force came from the
+# air. Russia's or Israel's forces named as a whole were tried too and dropped: Airwars
+# Syria codes half of those as artillery (dev half: +5 / -4 Russia, +3 / -4 Israel).
+_UNNAMED_STRIKE = re.compile(ar.UNNAMED_STRIKE)
 
 
 def refine_types(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
@@ -125,7 +124,7 @@ def refine_types(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         # حربية تركية", "استهداف طيران الاحتلال الإسرائيلي")
         if (m.sub_event_type == "Shelling/artillery/missile attack" and m.actor1 is not None
                 and (m.actor1.actor_id or "").endswith("_air_force")
-                and _BARE_STRIKE.fullmatch(ctx.norm[trigger.start:trigger.end])):
+                and _UNNAMED_STRIKE.fullmatch(ctx.norm, trigger.start, trigger.end)):
             m.sub_event_type = "Air/drone strike"
         if m.sub_event_type == "Non-state actor overtakes territory" and inter1 in (1, 8):
             m.sub_event_type = "Government regains territory"
@@ -133,7 +132,7 @@ def refine_types(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             m.sub_event_type = "Non-state actor overtakes territory"
         killed = [c for c in m.casualties if c.kind == "killed" and c.high > 0]
         # A toll with no act named, all of it armed men: a clash, not an attack on civilians.
-        if (_groups(ctx)[m.id].trigger.generic and killed
+        if (trigger.generic and killed
                 and all(c.victims == "combatants" for c in killed)):
             m.event_type, m.sub_event_type = "Battles", "Armed clash"
         civilian_victims = any(

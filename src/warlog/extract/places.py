@@ -102,7 +102,7 @@ def find_places(ctx: DocContext) -> list[Match]:
             continue
         if _AR_NAME_OF_GROUP.search(ctx.norm[max(0, m.start - 12):m.start]):
             continue
-        if _TANWEEN.search(ctx.span(m.start, m.end).text):
+        if _TANWEEN.search(ctx.doc.text, *ctx.stored_range(m.start, m.end)):
             continue  # an indefinite noun ("كنت درعًا يحميني": a shield), never a place's name
         verdict: bool | None = True
         glued = False
@@ -928,7 +928,7 @@ _AR_WITHIN_SHORT = re.compile(r"^\s*[،,]?\s*(?:(?:في|الي)\s+|[بل])?$")
 _AR_AREA_WORD = re.compile(r"^(?:ريف|محافظه|منطقه)\s")
 # A village's name may run on past the word the gazetteer knows ("قرية جفتلك حج حمود في
 # ريف جسر الشغور"): after "قرية"/"بلدة", up to two more words before the area words.
-_AR_VILLAGE_BEFORE = re.compile(r"(?:قريه|بلده|مزرعه)\s+(?:ال)?#?$")
+_AR_VILLAGE_BEFORE = re.compile(rf"(?:قريه|بلده|مزرعه)\s+{_AR_OPEN}$")
 _AR_NAME_RUNS_ON = re.compile(r"^(?:\s+[^\s،,.:#]+){1,2}?"
                               r"(?=\s*[،,]?\s*(?:في|الي|[بل])?\s*(?:ريف|منطقه|ناحيه))")
 # A village "بريف Y" (Y a town) lies within this many km of Y: about a district's reach

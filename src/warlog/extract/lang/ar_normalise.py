@@ -127,8 +127,6 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 ARABIC_BLOCK = re.compile(r"[\u0600-\u06ff]")
 # An Arabic hashtag joins its words with "_" ("#التحالف_الدولي", "#تل_ابيض").
 HASHTAG_JOIN = re.compile(r"(?<=[\u0621-\u064a])_(?=[\u0621-\u064a])")
-
-
 # A Latin hashtag joins names the same way: "#PYD_PKK", "#Deir_ez_Zor".
 _LATIN_HASHTAG = re.compile(r"#[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 
@@ -138,6 +136,8 @@ def join_hashtags(text: str) -> str:
     if "_" not in text:
         return text
     return _LATIN_HASHTAG.sub(lambda m: m.group().replace("_", " "), HASHTAG_JOIN.sub(" ", text))
+
+
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
