@@ -158,7 +158,6 @@ def predict(mentions: list[Mention] | None, registry: Registry) -> Prediction:
         pred.region = ((first.place.iso, name_key(first.place.admin1))
                        if first.place.admin1 else None)
     pred.date = first.date.event_date
-    pred.dated = year_written(first)
     pred.strike_type = STRIKE_TYPES.get(first.sub_event_type, "")
     for m in mentions:
         for actor in [m.actor1, *m.assoc_actor_1]:
@@ -308,15 +307,14 @@ def lead_mention(mentions: list[Mention]) -> Mention:
     return next((m for m in mentions if m.place), mentions[0])
 
 
-def year_written(m: Mention) -> bool:
-    """Whether the event's date is written with its year (so anchored without the page)."""
-    return m.date.span is not None and WRITTEN_YEAR.search(m.date.span.text) is not None
-
-
-def page_dated(source: AirwarsSource, text: str) -> bool:
+def gives_date(source: AirwarsSource, text: str, mentions: list[Mention] | None) -> bool:
     """Whether the record, the address (an X status id, a date in the path) or the page (a
-    post's stamp, a dateline) gives the source a date: else a relative date ("أمس") can
-    only be read against the day the page is read."""
+    post's stamp, a dateline) gives the source a date, or its event's date writes its
+    year: else a relative date ("أمس") can only be read against the day the page is read."""
+    if mentions:
+        span = lead_mention(mentions).date.span
+        if span is not None and WRITTEN_YEAR.search(span.text):
+            return True
     return bool(published_of(source) or url_date(source.url)) or (
         full_date(text) or platform_date(text)) is not None
 
@@ -356,7 +354,7 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
             mentions = extract_text(extractor, text, f"airwars-syria#{source.source_id}",
                                     published, language_of(source), source.url)
             pred = predict(mentions, extractor.registry)
-            pred.dated = pred.dated or page_dated(source, text)
+            pred.dated = gives_date(source, text, mentions)
             rows.append(score_source(source, cited, pred, extractor.gazetteer))
             advance()
     metrics, totals = aggregate(rows)

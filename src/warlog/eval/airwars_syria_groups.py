@@ -13,7 +13,7 @@ leaves them out of every metric: they hold nothing to group, and Airwars cites t
 its largest incidents, so kept in (each alone) they cap bcubed_f1 near 0.77 whatever the
 grouping does (development half). The details give the score with them kept in, each
 alone, beside it; and the score among the sources that give a date and among those that
-give none, split as airwars-syria splits date_1day (``page_dated``): a post that says
+give none, split as airwars-syria splits date_1day (``gives_date``): a post that says
 only "today" can be placed by its place and words alone, against every report of its
 place.
 
@@ -42,12 +42,10 @@ from warlog import dedup
 from warlog.eval import EvalResult, register
 from warlog.eval.airwars_syria import (
     document_text,
+    gives_date,
     language_of,
-    lead_mention,
-    page_dated,
     published_of,
     split_reports,
-    year_written,
 )
 from warlog.eval.airwars_syria_data import AirwarsSource, load_sources
 from warlog.eval.metrics import prf
@@ -184,12 +182,8 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     # the sources that give a date (as airwars-syria splits date_1day) scored among
     # themselves, and those that give none: a post saying only "today" can be placed only
     # by its place and words, against every report of its place
-    def gives_date(s: AirwarsSource) -> bool:
-        doc = doc_of.get(s.source_id)
-        found = mentions.get(doc.id) if doc is not None else None
-        return page_dated(s, document_text(s)) or bool(found) and year_written(lead_mention(found))
-
-    dated = {s.source_id for s in sources if gives_date(s)}
+    dated = {s.source_id for s in sources if gives_date(
+        s, document_text(s), mentions.get(doc.id) if (doc := doc_of.get(s.source_id)) else None)}
     by_dating = []
     for label, part in (("a date", dated), ("none", {s.source_id for s in sources} - dated)):
         sub = score_clusters({k: v for k, v in assigned.items() if k in part},
