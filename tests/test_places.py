@@ -105,6 +105,8 @@ def test_places_town_families_are_its_people(text, town):
 def test_places_a_newspapers_town_locates_no_event(text, paper, town):
     kinds = {m.text: m.value.mention for m in context(text).places}
     assert kinds[paper] and not kinds[town]
+
+
 @pytest.mark.parametrize(("text", "name", "lat", "lon"), [
     # a country is coded to its own point, not to its capital
     ("Russia and Iran signed the agreement.", "Russia", 60.0, 100.0),
