@@ -89,6 +89,8 @@ def test_places_ar_names_in_hashtags_and_glued_chrome(extractor, text, name):
     ("قصف على القرية\n\nعربي\nKURDÎ\nENGLISH", "Kafr al Kurdī"),
     # a commenter's name under a copied post
     ("استشهاد شاب بقصف على القرية. الله يرحمه1yKhaled Omarالله يرحمه", "‘Omer"),
+    # "بلا" (without) is one of Jerusalem's names in GeoNames
+    ("استشهاد مدني بقصف على القرية بلا سابق إنذار", "Jerusalem"),
 ])
 def test_places_ar_common_words_groups_and_menus_are_no_places(extractor, text, not_a_place):
     mentions = extract_text(extractor, text, "test#places-ar", None, "ar", "")

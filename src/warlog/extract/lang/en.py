@@ -472,9 +472,11 @@ NOT_PLACES = frozenset(
     breaking urgent update warning victory liberty union independence freedom hope peace
     paradise eden mercy justice progress unity harmony concord friendship defiance
     resistance martyrs martyr airport bridge market square camp port
-    god allah lord abu abo umm ibn bin bint""".split()
-    # (the last line: a prayer's words and the parts of Arabic names, "Abu Jazar", "Umm
-    # Ahmed", never a place alone: "May God have mercy" was Göd, Hungary)
+    god allah lord abu abo umm ibn bin bint
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    # (a prayer's words and the parts of Arabic names, "Abu Jazar", "Umm Ahmed", are never
+    # a place alone: "May God have mercy" was Göd, Hungary; nor is a month written short:
+    # "On Nov 29" was a town in Tajikistan, "Jan" is Dschang, Cameroon)
 )
 
 NEAR_WORDS = r"\b(near|outside|outskirts of|on the outskirts of|countryside of|around|close to|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|rural|countryside|villages? (?:near|in|around)|km from|kilometres from|kilometers from|miles from)\s+$"
