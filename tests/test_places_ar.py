@@ -91,6 +91,14 @@ def test_places_ar_names_in_hashtags_and_glued_chrome(extractor, text, name):
     ("استشهاد شاب بقصف على القرية. الله يرحمه1yKhaled Omarالله يرحمه", "‘Omer"),
     # "بلا" (without) is one of Jerusalem's names in GeoNames
     ("استشهاد مدني بقصف على القرية بلا سابق إنذار", "Jerusalem"),
+    # the source, a tower, a cairn, a road fork, and a country's central or southern
+    # region: common words, and names of places elsewhere
+    ("استهداف سيارة بصاروخ موجه، بانتظار باقي التفاصيل من المصدر.", "Al Muşaddar"),
+    ("قصف مدفعي يستهدف قرى كالوتيه وبرج القاص، ما أسفر عن إصابة طفل", "Al Burj"),
+    ("تزف #رجم_عميرات كوكبة من الشهداء", "Ar Rujum"),
+    ("المستهدف بطيران التحالف الدولي قرب مفرق القرية", "Mafraq"),
+    ("شهداء وجرحى جراء عدوان جوي إسرائيلي باتجاه المنطقة الوسطى", "Central District"),
+    ("المسيّرات الإسرائيلية لا تفارق أجواء المنطقة الجنوبية في سوريا", "Southern District"),
 ])
 def test_places_ar_common_words_groups_and_menus_are_no_places(extractor, text, not_a_place):
     mentions = extract_text(extractor, text, "test#places-ar", None, "ar", "")

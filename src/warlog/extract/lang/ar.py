@@ -303,7 +303,8 @@ RELATIVE_DAYS = {"امس": -1, "البارحه": -1, "اليوم": 0, "فجر ا
 SAY_VERBS = r"(قال|قالت|اكد|اكدت|افاد|افادت|صرح|اعلن|اعلنت|ذكر|ذكرت)"
 
 # Common words that are also names of places somewhere ("مدينة" is Medina, "سوق" a
-# Yemeni village, "بلا" (without) one of Jerusalem's names); alone they are never the
+# Yemeni village, "بلا" (without) one of Jerusalem's names, "المصدر" (the source) a
+# village in Gaza, "المنطقة الوسطى" Israel's Central District); alone they are never the
 # place a report means.
 NOT_PLACES = frozenset(
     """مدينه المدينه قريه القريه بلده البلده حي الحي ريف الريف منطقه المنطقه سوق السوق شمال
@@ -317,8 +318,8 @@ NOT_PLACES = frozenset(
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد دوله جديد جديده الجديد الجديده
     بيان البيان خبر الخبر خالص ان وان فان خليل مزرعه المزرعه سجن السجن
     منزل منزله المنزل البلاد النساء الاباده العبور العمال قوم راس الراس الصور طول حول
-    معبر المعبر باب بلا""".split()
-)
+    معبر المعبر باب بلا المصدر مصدر برج البرج رجم مفرق""".split()
+) | {"المنطقه الوسطي", "المنطقه الجنوبيه", "المنطقه الشماليه"}
 
 # Two-letter words that begin names of places ("تل ابيض", "تل رفعت"): a scan for names
 # starts only at words of three letters or more, as two-letter words are particles.
