@@ -96,6 +96,8 @@ def test_gazetteer_may_start_name_knows_first_words(name):
     # the Kurdish names of north-east Syria's towns (town_aliases.tsv)
     ("كوباني", 172256), ("Kobane", 172256), ("سري كانيه", 165509), ("تربه سبي", 165757),
     ("كري سبي", 163750),
+    # Beit Jinn, by the farm beside it
+    ("بيت جن", 166946), ("Beit Jinn", 166946),
 ])
 def test_gazetteer_town_aliases(name, geonameid):
     assert geonameid in {p.geonameid for p in default_gazetteer().lookup(name)}
