@@ -164,8 +164,10 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     assigned = place_sources(sources, doc_of, mentions)
     gold = {s.source_id: s.incident_ids for s in sources}
     result = score_clusters(assigned, gold)
-    has_event = {s.source_id for s in sources if doc_of.get(s.source_id) is not None
-                 and mentions.get(doc_of[s.source_id].id)}  # type: ignore[union-attr]
+    # each source's mentions (none when its page was too short to store)
+    found = {s.source_id: mentions.get(doc.id, []) if (doc := doc_of.get(s.source_id)) else []
+             for s in sources}
+    has_event = {sid for sid, ms in found.items() if ms}
     # the walls kept in, each alone: the figure the archive's captures allow
     alone = len(assigned)
     with_walls = score_clusters(
@@ -182,8 +184,8 @@ def evaluate(path: Path, limit: int | None = None) -> EvalResult:
     # the sources that give a date (as airwars-syria splits date_1day) scored among
     # themselves, and those that give none: a post saying only "today" can be placed only
     # by its place and words, against every report of its place
-    dated = {s.source_id for s in sources if gives_date(
-        s, document_text(s), mentions.get(doc.id) if (doc := doc_of.get(s.source_id)) else None)}
+    dated = {s.source_id for s in sources
+             if gives_date(s, document_text(s), found[s.source_id])}
     by_dating = []
     for label, part in (("a date", dated), ("none", {s.source_id for s in sources} - dated)):
         sub = score_clusters({k: v for k, v in assigned.items() if k in part},
